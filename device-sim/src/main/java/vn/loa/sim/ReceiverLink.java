@@ -1,0 +1,202 @@
+package vn.loa.sim;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import vn.loa.protocol.Capability;
+import vn.loa.protocol.CommandType;
+import vn.loa.protocol.ErrorCode;
+import vn.loa.protocol.Frame;
+import vn.loa.protocol.FrameFormat;
+import vn.loa.protocol.ProtocolException;
+import vn.loa.protocol.StationAuth;
+import vn.loa.protocol.message.Ack;
+import vn.loa.protocol.message.AudioChunk;
+import vn.loa.protocol.message.AudioEnd;
+import vn.loa.protocol.message.AudioStart;
+import vn.loa.protocol.message.Auth;
+import vn.loa.protocol.message.Challenge;
+import vn.loa.protocol.message.Command;
+import vn.loa.protocol.message.ErrorMessage;
+import vn.loa.protocol.message.Hello;
+import vn.loa.protocol.message.Message;
+import vn.loa.protocol.message.TimeSyncRequest;
+import vn.loa.protocol.message.TimeSyncResponse;
+import vn.loa.protocol.message.Welcome;
+
+/** One TCP connection of a simulated receiver, speaking the receiver side of docs/protocol.md. */
+final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
+    static final long CAPABILITIES = Capability.toBits(EnumSet.allOf(Capability.class));
+    private final SimulatedReceiver receiver;
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private ChannelHandlerContext ctx;
+    private long nextRequestId = 1;
+    private long heartbeatMs;
+    private long lastHeardNanos;
+    private int beats;
+    private ErrorCode lastError;
+
+    ReceiverLink(SimulatedReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        receiver.log("connected");
+        send(new Hello(receiver.id(), FrameFormat.VERSION, receiver.firmware(), CAPABILITIES));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+        lastHeardNanos = System.nanoTime();
+        if (receiver.frozen()) {
+            return;
+        }
+        Message m = frame.message();
+        if (m instanceof Challenge c) {
+            String secret = receiver.faults().wrongSecret() ? receiver.secret() + "-wrong" : receiver.secret();
+            send(new Auth(StationAuth.mac(secret, c.nonce(), receiver.id())));
+        } else if (m instanceof Welcome w) {
+            onWelcome(w);
+        } else if (m instanceof TimeSyncResponse r) {
+            long now = System.currentTimeMillis() * 1000;
+            receiver.clockOffset(r.offsetMicros(now));
+            receiver.log("time_sync", "offsetMicros", r.offsetMicros(now), "rttMicros", r.roundTripMicros(now));
+        } else if (m instanceof Command c) {
+            onCommand(frame, c);
+        } else if (m instanceof AudioStart s) {
+            receiver.audio().start(s);
+            sendStatus();
+        } else if (m instanceof AudioChunk c) {
+            receiver.audio().chunk(c);
+        } else if (m instanceof AudioEnd e) {
+            receiver.audio().end(e);
+            sendStatus();
+        } else if (m instanceof ErrorMessage e) {
+            onError(e);
+        } else {
+            throw new ProtocolException(ErrorCode.UNEXPECTED_MESSAGE, frame.type() + " is not for a receiver",
+                    frame.requestId(), frame.type().code());
+        }
+    }
+
+    private void onWelcome(Welcome w) {
+        heartbeatMs = w.heartbeatIntervalMs();
+        receiver.loggedIn(w);
+        sendStatus();
+        sendTimeSync();
+        timers.add(ctx.executor().scheduleAtFixedRate(this::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS));
+        Faults f = receiver.faults();
+        after(f.dropAfterMs(), () -> {
+            receiver.log("fault_drop");
+            ctx.close();
+        });
+        after(f.freezeAfterMs(), receiver::freeze);
+        after(f.garbageAfterMs(), this::sendGarbage);
+    }
+
+    /** Every N: STATUS; every second beat also TIME_SYNC, so the server is heard from at least every 2N. */
+    private void beat() {
+        if (receiver.frozen()) {
+            return;
+        }
+        if (System.nanoTime() - lastHeardNanos > TimeUnit.MILLISECONDS.toNanos(3 * heartbeatMs)) {
+            receiver.log("server_silent", "silentMs", 3 * heartbeatMs);
+            ctx.close();
+            return;
+        }
+        receiver.device().drift();
+        sendStatus();
+        if (++beats % 2 == 0) {
+            sendTimeSync();
+        }
+    }
+
+    private void onCommand(Frame frame, Command c) {
+        CommandExecutor.Verdict v = receiver.commands().execute(c, receiver.serverNowMicros());
+        String name = v.type() == null ? String.valueOf(c.commandCode()) : v.type().name();
+        receiver.log("command", "command", name, "argument", c.argument(), "sequence", c.sequence(),
+                "result", v.accepted() ? "ACK" : v.error().name());
+        if (!v.accepted()) {
+            ctx.writeAndFlush(Frame.replyTo(frame, ErrorMessage.of(v.error(), frame.type().code(), v.detail())));
+            return;
+        }
+        if (v.type() == CommandType.REBOOT) {
+            ctx.writeAndFlush(Frame.replyTo(frame, new Ack()))
+                    .addListener(f -> receiver.reboot());
+            return;
+        }
+        ctx.write(Frame.replyTo(frame, new Ack()));
+        sendStatus();
+    }
+
+    private void onError(ErrorMessage e) {
+        lastError = e.errorCode();
+        receiver.log("error", "code", lastError == null ? String.format("0x%04X", e.code()) : lastError.name(),
+                "fatal", e.fatal(), "text", e.text());
+        if (!receiver.online() && e.fatal()) {
+            receiver.log("refused", "code", lastError == null ? "UNKNOWN" : lastError.name());
+        }
+    }
+
+    private void sendGarbage() {
+        byte[] junk = new byte[64];
+        ThreadLocalRandom.current().nextBytes(junk);
+        junk[0] = 0;
+        receiver.log("fault_garbage", "bytes", junk.length);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(junk));
+    }
+
+    private void sendStatus() {
+        ctx.writeAndFlush(Frame.of(receiver.device().toStatus(receiver.audio().currentSessionId(), 0)));
+    }
+
+    private void sendTimeSync() {
+        send(new TimeSyncRequest(System.currentTimeMillis() * 1000));
+    }
+
+    private void send(Message m) {
+        long id = nextRequestId;
+        nextRequestId = id == FrameFormat.MAX_REQUEST_ID ? 1 : id + 1;
+        ctx.writeAndFlush(Frame.request(id, m));
+    }
+
+    private void after(long ms, Runnable action) {
+        if (ms > 0) {
+            timers.add(ctx.executor().schedule(action, ms, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        timers.forEach(t -> t.cancel(false));
+        receiver.audio().linkLost();
+        receiver.linkClosed(lastError);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ProtocolException e) {
+            receiver.log("protocol_error", "code", e.code().name(), "text", e.detail());
+            if (ctx.channel().isActive() && e.code() != ErrorCode.TRUNCATED_FRAME) {
+                ctx.writeAndFlush(new Frame(e.requestId(), 0, ErrorMessage.of(e.code(), e.refersType(), e.detail())))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+        } else if (!(cause instanceof IOException)) {
+            receiver.log("fault", "text", String.valueOf(cause));
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,231 @@
+package vn.loa.sim;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.TimeUnit;
+import vn.loa.protocol.Direction;
+import vn.loa.protocol.ErrorCode;
+import vn.loa.protocol.codec.FrameDecoder;
+import vn.loa.protocol.codec.FrameEncoder;
+import vn.loa.protocol.message.Welcome;
+
+/**
+ * One simulated receiver across its connections: device state, replay guard and audio survive a
+ * reconnect. Everything runs on one event loop chosen at creation, so no state needs locking; thousands
+ * of receivers share a handful of threads and timers.
+ */
+public final class SimulatedReceiver {
+    private static final long BOOT_TIME_MS = 1_500;
+    private final StationCredentials credentials;
+    private final SimContext context;
+    private final Faults faults;
+    private final EventLoop loop;
+    private final DeviceState device;
+    private final CommandExecutor commands;
+    private final AudioSink audio;
+    private final Backoff backoff = new Backoff(500, 30_000);
+    private volatile Channel channel;
+    private volatile boolean running;
+    private volatile boolean online;
+    private volatile boolean frozen;
+    private volatile long clockOffsetMicros;
+    private boolean rebooting;
+
+    SimulatedReceiver(StationCredentials credentials, SimContext context, Faults faults) {
+        this.credentials = credentials;
+        this.context = context;
+        this.faults = faults;
+        this.loop = context.group().next();
+        this.device = new DeviceState(credentials.id());
+        this.commands = new CommandExecutor(device);
+        this.audio = new AudioSink(credentials.id(), context.log());
+    }
+
+    void start(long delayMs) {
+        running = true;
+        loop.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void connect() {
+        if (!running || frozen) {
+            return;
+        }
+        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        pipeline(ch);
+                    }
+                });
+        b.connect(context.server()).addListener(f -> {
+            if (!f.isSuccess()) {
+                log("connect_failed", "text", String.valueOf(f.cause().getMessage()));
+                scheduleReconnect(false);
+            }
+        });
+    }
+
+    private void pipeline(SocketChannel ch) {
+        channel = ch;
+        ChannelPipeline p = ch.pipeline();
+        if (faults.readBytesPerSecond() > 0) {
+            int perTick = SlowReadHandler.bytesPerTick(faults.readBytesPerSecond());
+            ch.config().setAutoRead(false);
+            ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(perTick).maxMessagesPerRead(1));
+            ch.config().setReceiveBufferSize(Math.max(2048, perTick * 2));
+            p.addLast("slowRead", new SlowReadHandler());
+        }
+        if (faults.delays()) {
+            p.addLast("delay", new DelayHandler(faults.latencyMs(), faults.jitterMs()));
+        }
+        p.addLast("decoder", new FrameDecoder(Direction.TO_RECEIVER))
+                .addLast("encoder", FrameEncoder.INSTANCE)
+                .addLast("link", new ReceiverLink(this));
+    }
+
+    void loggedIn(Welcome welcome) {
+        online = true;
+        backoff.reset();
+        log("welcome", "connectionId", welcome.connectionId(), "heartbeatMs", welcome.heartbeatIntervalMs());
+    }
+
+    void linkClosed(ErrorCode lastError) {
+        boolean wasOnline = online;
+        online = false;
+        channel = null;
+        log("disconnected", "wasOnline", wasOnline, "lastError", lastError == null ? null : lastError.name());
+        if (rebooting) {
+            rebooting = false;
+            device.reboot();
+            commands.forgetSequences();
+            loop.schedule(this::connect, BOOT_TIME_MS, TimeUnit.MILLISECONDS);
+        } else {
+            scheduleReconnect(lastError == ErrorCode.SESSION_REPLACED);
+        }
+    }
+
+    private void scheduleReconnect(boolean longest) {
+        if (!running || frozen) {
+            return;
+        }
+        long delay = longest ? backoff.maxMs() : backoff.nextDelayMs();
+        log("reconnect_scheduled", "delayMs", delay, "attempt", backoff.attempts());
+        loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    void reboot() {
+        loop.execute(() -> {
+            log("reboot");
+            rebooting = true;
+            Channel c = channel;
+            if (c != null) {
+                c.close();
+            }
+        });
+    }
+
+    /** The link goes dead without a FIN: nothing is sent and nothing reconnects until {@link #thaw()}. */
+    public void freeze() {
+        loop.execute(() -> {
+            frozen = true;
+            log("fault_freeze");
+            if (faults.freezeForMs() > 0) {
+                loop.schedule(this::thaw, faults.freezeForMs(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    public void thaw() {
+        loop.execute(() -> {
+            if (frozen) {
+                frozen = false;
+                log("fault_thaw");
+                Channel c = channel;
+                if (c != null) {
+                    c.close();
+                } else {
+                    connect();
+                }
+            }
+        });
+    }
+
+    /** Closes the TCP link at once; the receiver then reconnects with back-off. */
+    public void dropLink() {
+        loop.execute(() -> {
+            Channel c = channel;
+            if (c != null) {
+                log("fault_drop");
+                c.close();
+            }
+        });
+    }
+
+    /** Switches the receiver off: closes the link and stays away. */
+    public void stop() {
+        running = false;
+        loop.execute(() -> {
+            Channel c = channel;
+            if (c != null) {
+                c.close();
+            }
+        });
+    }
+
+    void log(String event, Object... fields) {
+        context.log().record(credentials.id(), event, fields);
+    }
+
+    long serverNowMicros() {
+        return System.currentTimeMillis() * 1000 + clockOffsetMicros;
+    }
+
+    void clockOffset(long micros) {
+        clockOffsetMicros = micros;
+    }
+
+    public String id() {
+        return credentials.id();
+    }
+
+    String secret() {
+        return credentials.secret();
+    }
+
+    String firmware() {
+        return context.firmware();
+    }
+
+    Faults faults() {
+        return faults;
+    }
+
+    public DeviceState device() {
+        return device;
+    }
+
+    CommandExecutor commands() {
+        return commands;
+    }
+
+    AudioSink audio() {
+        return audio;
+    }
+
+    public boolean online() {
+        return online;
+    }
+
+    boolean frozen() {
+        return frozen;
+    }
+}

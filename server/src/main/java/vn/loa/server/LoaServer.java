@@ -1,0 +1,70 @@
+package vn.loa.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.api.HealthApi;
+import vn.loa.server.api.HttpApiServer;
+import vn.loa.server.api.Router;
+import vn.loa.server.api.StationsApi;
+import vn.loa.server.config.ConfigException;
+import vn.loa.server.config.ConfigLoader.Loaded;
+import vn.loa.server.config.ServerSettings;
+import vn.loa.server.gateway.ReceiverGateway;
+import vn.loa.server.station.StationRegistry;
+
+/** The composition root: builds the parts from the loaded configuration, starts them, stops them. */
+public final class LoaServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LoaServer.class);
+    private final Loaded config;
+    private final StationRegistry registry;
+    private final ReceiverGateway gateway;
+    private final HttpApiServer http;
+    private int receiverPort;
+    private int httpPort;
+
+    public LoaServer(Loaded config, Clock clock) {
+        this.config = config;
+        this.registry = new StationRegistry(clock);
+        this.gateway = new ReceiverGateway(config.settings(), config.directory(), config.secrets(), registry, clock);
+        Router router = new Router();
+        new HealthApi(config.directory(), registry).register(router);
+        new StationsApi(config.directory(), registry, gateway.control()).register(router);
+        this.http = new HttpApiServer(router, config.settings().apiThreads());
+    }
+
+    public LoaServer start() throws InterruptedException {
+        ServerSettings s = config.settings();
+        try {
+            Files.createDirectories(s.dataDir());
+        } catch (IOException e) {
+            throw new ConfigException("cannot create data directory " + s.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        receiverPort = gateway.start();
+        httpPort = http.start(s.bindAddress(), s.httpPort());
+        log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
+                s.dataDir().toAbsolutePath());
+        return this;
+    }
+
+    public int receiverPort() {
+        return receiverPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public StationRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        gateway.close();
+        log.info("Loa stopped");
+    }
+}

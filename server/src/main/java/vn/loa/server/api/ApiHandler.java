@@ -1,0 +1,104 @@
+package vn.loa.server.api;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads requests on the I/O thread and runs endpoints on a bounded pool, so a slow endpoint never
+ * holds the event loop; a full pool answers 503 at once instead of queueing without bound. Every
+ * outcome, including a fault in an endpoint, becomes a JSON response.
+ */
+final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    private final Router router;
+    private final Executor endpoints;
+
+    ApiHandler(Router router, Executor endpoints) {
+        this.router = router;
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (!req.decoderResult().isSuccess()) {
+            write(ctx, false, error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + req.decoderResult().cause()));
+            return;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+        ApiRequest request = new ApiRequest(req.method(), uri.path(), uri.parameters(),
+                req.headers().get(HttpHeaderNames.CONTENT_TYPE), ByteBufUtil.getBytes(req.content()), List.of());
+        CompletableFuture<ApiResponse> response;
+        try {
+            response = CompletableFuture.supplyAsync(() -> router.dispatch(request), endpoints)
+                    .thenCompose(Function.identity());
+        } catch (RejectedExecutionException e) {
+            response = CompletableFuture.completedFuture(
+                    error(HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly"));
+        }
+        response.whenComplete((ok, failure) -> write(ctx, keepAlive, ok != null ? ok : toResponse(request, failure)));
+    }
+
+    private static ApiResponse toResponse(ApiRequest request, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ApiException e) {
+            return error(e.status(), e.getMessage());
+        }
+        log.error("{} {} failed", request.method(), request.path(), cause);
+        return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+
+    static ApiResponse error(HttpResponseStatus status, String message) {
+        return new ApiResponse(status, Map.of("status", status.code(), "error", message));
+    }
+
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {
+        byte[] json;
+        HttpResponseStatus status = response.status();
+        try {
+            json = Json.MAPPER.writeValueAsBytes(response.body());
+        } catch (Exception e) {
+            log.error("Cannot serialise a {} response", status, e);
+            status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
+            json = "{\"status\":500,\"error\":\"response could not be serialised\"}".getBytes(StandardCharsets.UTF_8);
+        }
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        if (keepAlive) {
+            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(http);
+        } else {
+            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,71 @@
+package vn.loa.server.api;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API, on its own event loop, apart from the receivers: a burst of API calls never delays a
+ * receiver's frames. Endpoints run on a small bounded pool, never on the I/O thread.
+ */
+public final class HttpApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpApiServer.class);
+    /** Request bodies are small JSON documents; media uploads will get their own streaming path. */
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final EventLoopGroup io = new NioEventLoopGroup(1, new DefaultThreadFactory("http-io"));
+    /** Requests waiting for an endpoint thread beyond this are answered 503. */
+    private static final int MAX_QUEUED_REQUESTS = 1_000;
+    private final ThreadPoolExecutor endpoints;
+    private final Router router;
+    private Channel serverChannel;
+
+    public HttpApiServer(Router router, int endpointThreads) {
+        this.router = router;
+        this.endpoints = new ThreadPoolExecutor(endpointThreads, endpointThreads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_QUEUED_REQUESTS), new DefaultThreadFactory("http-api"));
+    }
+
+    public int start(String bindAddress, int port) throws InterruptedException {
+        serverChannel = new ServerBootstrap()
+                .group(io)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("http", new HttpServerCodec())
+                                .addLast("continue", new HttpServerExpectContinueHandler())
+                                .addLast("aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
+                                .addLast("api", new ApiHandler(router, endpoints));
+                    }
+                })
+                .bind(bindAddress, port).sync().channel();
+        int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("HTTP API listening on http://{}:{}/api/health", bindAddress, bound);
+        return bound;
+    }
+
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        endpoints.shutdownNow();
+    }
+}

@@ -1,0 +1,49 @@
+package vn.loa.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+
+/** The API's one ObjectMapper: ISO-8601 instants, and unknown or mistyped fields rejected with their name. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private Json() {
+    }
+
+    /** Parses a JSON request body, turning every kind of bad input into a 400 or 415 that says what is wrong. */
+    public static <T> T body(ApiRequest request, Class<T> type) {
+        String contentType = request.contentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith(HttpHeaderValues.APPLICATION_JSON.toString())) {
+            throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "send the body as application/json, not " + (contentType == null ? "no content type" : contentType));
+        }
+        if (request.body().length == 0) {
+            throw ApiException.badRequest("the request body is empty; a JSON object is expected");
+        }
+        try {
+            T value = MAPPER.readValue(request.body(), type);
+            if (value == null) {
+                throw ApiException.badRequest("the request body is null; a JSON object is expected");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: "
+                    + e.getKnownPropertyIds());
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("unreadable body: " + e.getMessage());
+        }
+    }
+}

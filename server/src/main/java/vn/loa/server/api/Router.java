@@ -1,0 +1,47 @@
+package vn.loa.server.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps method and path to an endpoint. Paths are written like {@code /api/stations/{id}}; a path that
+ * exists under another method is 405, not 404, so a client learns it used the wrong verb.
+ */
+public final class Router {
+    private record Route(HttpMethod method, Pattern pattern, Endpoint endpoint) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    public Router add(HttpMethod method, String template, Endpoint endpoint) {
+        String regex = template.replaceAll("\\{[a-zA-Z]+}", "([^/]+)");
+        routes.add(new Route(method, Pattern.compile(regex), endpoint));
+        return this;
+    }
+
+    public CompletableFuture<ApiResponse> dispatch(ApiRequest request) {
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Matcher m = route.pattern().matcher(request.path());
+            if (!m.matches()) {
+                continue;
+            }
+            pathKnown = true;
+            if (route.method().equals(request.method())) {
+                List<String> params = new ArrayList<>();
+                for (int i = 1; i <= m.groupCount(); i++) {
+                    params.add(m.group(i));
+                }
+                return route.endpoint().handle(request.withPathParams(params));
+            }
+        }
+        throw pathKnown
+                ? new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " is not allowed on " + request.path())
+                : ApiException.notFound("no such endpoint: " + request.path());
+    }
+}

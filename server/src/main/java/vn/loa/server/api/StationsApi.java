@@ -1,0 +1,106 @@
+package vn.loa.server.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import vn.loa.protocol.CommandType;
+import vn.loa.server.station.CommandOutcome;
+import vn.loa.server.station.StationControl;
+import vn.loa.server.station.StationDefinition;
+import vn.loa.server.station.StationDirectory;
+import vn.loa.server.station.StationRegistry;
+
+/** /api/stations, /api/stations/{id}, /api/stations/{id}/commands and /api/areas. */
+public final class StationsApi {
+    private final StationDirectory directory;
+    private final StationRegistry registry;
+    private final StationControl control;
+
+    /** Body of POST /api/stations/{id}/commands. */
+    public record CommandRequest(String command, Integer argument) {
+    }
+
+    public StationsApi(StationDirectory directory, StationRegistry registry, StationControl control) {
+        this.directory = directory;
+        this.registry = registry;
+        this.control = control;
+    }
+
+    public void register(Router router) {
+        router.add(HttpMethod.GET, "/api/stations", Endpoint.sync(this::list))
+                .add(HttpMethod.GET, "/api/stations/{id}", Endpoint.sync(this::one))
+                .add(HttpMethod.POST, "/api/stations/{id}/commands", this::command)
+                .add(HttpMethod.GET, "/api/areas", Endpoint.sync(r -> ApiResponse.ok(directory.roots())));
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        Predicate<StationDefinition> filter = s -> true;
+        String area = request.param("area");
+        if (area != null) {
+            if (!directory.hasArea(area)) {
+                throw ApiException.badRequest("area '" + area + "' does not exist");
+            }
+            filter = filter.and(s -> directory.isWithin(s, area));
+        }
+        String tag = request.param("tag");
+        if (tag != null) {
+            filter = filter.and(s -> s.tags().contains(tag));
+        }
+        String online = request.param("online");
+        if (online != null) {
+            if (!online.equals("true") && !online.equals("false")) {
+                throw ApiException.badRequest("online must be true or false, not '" + online + "'");
+            }
+            boolean wanted = Boolean.parseBoolean(online);
+            filter = filter.and(s -> registry.presence(s.id()).online() == wanted);
+        }
+        List<StationView> views = directory.stations().stream().filter(filter)
+                .map(s -> StationView.of(s, registry.presence(s.id()), directory)).toList();
+        return ApiResponse.ok(views);
+    }
+
+    private ApiResponse one(ApiRequest request) {
+        StationDefinition s = station(request.pathParam(0));
+        return ApiResponse.ok(StationView.of(s, registry.presence(s.id()), directory));
+    }
+
+    private CompletableFuture<ApiResponse> command(ApiRequest request) {
+        StationDefinition station = station(request.pathParam(0));
+        CommandRequest body = Json.body(request, CommandRequest.class);
+        CommandType type = commandType(body.command());
+        int argument = body.argument() == null ? 0 : body.argument();
+        if (!type.acceptsArgument(argument)) {
+            throw ApiException.badRequest(type + " takes argument " + type.argumentRange()
+                    + (body.argument() == null ? " and none was given" : ", not " + argument));
+        }
+        return control.send(station.id(), type, argument).thenApply(o -> new ApiResponse(statusOf(o), o));
+    }
+
+    private StationDefinition station(String id) {
+        return directory.station(id).orElseThrow(() -> ApiException.notFound("station '" + id + "' does not exist"));
+    }
+
+    private static CommandType commandType(String name) {
+        if (name == null) {
+            throw ApiException.badRequest("field 'command' is required; one of " + Arrays.toString(CommandType.values()));
+        }
+        try {
+            return CommandType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("unknown command '" + name + "'; one of " + Arrays.toString(CommandType.values()));
+        }
+    }
+
+    private static HttpResponseStatus statusOf(CommandOutcome outcome) {
+        return switch (outcome.result()) {
+            case ACKNOWLEDGED -> HttpResponseStatus.OK;
+            case REJECTED, UNSUPPORTED -> HttpResponseStatus.UNPROCESSABLE_ENTITY;
+            case OFFLINE -> HttpResponseStatus.CONFLICT;
+            case TIMED_OUT -> HttpResponseStatus.GATEWAY_TIMEOUT;
+            case DISCONNECTED -> HttpResponseStatus.BAD_GATEWAY;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package vn.loa.server.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The shapes of the YAML files under config/, as Jackson reads them. Unknown keys are errors (typos). */
+final class ConfigFiles {
+    private ConfigFiles() {
+    }
+
+    /** server.yaml; every key optional. */
+    record ServerFile(String bindAddress, Integer receiverPort, Integer httpPort, Long heartbeatIntervalMs,
+                      Long handshakeTimeoutMs, Long commandTimeoutMs, Integer apiThreads, String dataDir,
+                      String stationsFile, String secretsFile) {
+        static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** stations.yaml: the administrative tree and the stations in it. */
+    record StationsFile(List<AreaEntry> areas, List<StationEntry> stations) {
+    }
+
+    record AreaEntry(String id, String name, String level, List<AreaEntry> children) {
+    }
+
+    record StationEntry(String id, String name, String area, List<String> tags,
+                        @JsonProperty("lat") Double latitude, @JsonProperty("lon") Double longitude,
+                        Boolean enabled) {
+    }
+}

@@ -1,0 +1,102 @@
+package vn.loa.server.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.auth.StationSecrets;
+import vn.loa.server.config.ConfigFiles.ServerFile;
+import vn.loa.server.config.ConfigFiles.StationsFile;
+import vn.loa.server.station.StationDirectory;
+
+/** Reads config/: server.yaml (optional), the stations file and the secrets file, and checks them. */
+public final class ConfigLoader {
+    private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    public record Loaded(ServerSettings settings, StationDirectory directory, StationSecrets secrets) {
+    }
+
+    public Loaded load(CommandLine cli) {
+        Path configDir = Objects.requireNonNullElse(cli.configDir(), Path.of("config"));
+        if (!Files.isDirectory(configDir)) {
+            throw new ConfigException("configuration directory " + configDir.toAbsolutePath() + " does not exist");
+        }
+        Path serverYaml = configDir.resolve("server.yaml");
+        ServerFile file = Files.exists(serverYaml) ? read(serverYaml, ServerFile.class) : ServerFile.EMPTY;
+        ServerSettings settings = settings(file, cli, configDir);
+        StationsFile stations = read(settings.stationsFile(), StationsFile.class);
+        StationDirectory directory = new StationDirectoryBuilder(settings.stationsFile().toString()).build(stations);
+        StationSecrets secrets = secrets(settings.secretsFile(), directory);
+        return new Loaded(settings, directory, secrets);
+    }
+
+    private static ServerSettings settings(ServerFile f, CommandLine cli, Path configDir) {
+        Path dataDir = cli.dataDir() != null ? cli.dataDir() : Path.of(Objects.requireNonNullElse(f.dataDir(), "data"));
+        return new ServerSettings(
+                Objects.requireNonNullElse(f.bindAddress(), "0.0.0.0"),
+                first(cli.receiverPort(), f.receiverPort(), ServerSettings.DEFAULT_RECEIVER_PORT),
+                first(cli.httpPort(), f.httpPort(), ServerSettings.DEFAULT_HTTP_PORT),
+                Objects.requireNonNullElse(f.heartbeatIntervalMs(), 10_000L),
+                Objects.requireNonNullElse(f.handshakeTimeoutMs(), 10_000L),
+                Objects.requireNonNullElse(f.commandTimeoutMs(), 5_000L),
+                Objects.requireNonNullElse(f.apiThreads(), 2),
+                configDir, dataDir,
+                configDir.resolve(Objects.requireNonNullElse(f.stationsFile(), "stations.yaml")),
+                configDir.resolve(Objects.requireNonNullElse(f.secretsFile(), "station-secrets.yaml")));
+    }
+
+    private static int first(Integer cli, Integer file, int fallback) {
+        return cli != null ? cli : file != null ? file : fallback;
+    }
+
+    private StationSecrets secrets(Path file, StationDirectory directory) {
+        if (!Files.exists(file)) {
+            log.warn("No secrets file {}: no receiver can authenticate until it exists", file);
+            return new StationSecrets(Map.of());
+        }
+        Map<String, String> parsed = read(file, new TypeReference<Map<String, String>>() { });
+        Map<String, String> secrets = parsed == null ? Map.of() : parsed;
+        secrets.forEach((id, secret) -> {
+            if (secret == null || secret.isBlank()) {
+                throw new ConfigException(file + ": the secret of station " + id + " is empty");
+            }
+            if (directory.station(id).isEmpty()) {
+                log.warn("{}: secret for {}, which is not in the stations file; ignored", file, id);
+            }
+        });
+        directory.stations().stream().filter(s -> s.enabled() && !secrets.containsKey(s.id()))
+                .forEach(s -> log.warn("{}: enabled station {} has no secret and cannot connect", file, s.id()));
+        return new StationSecrets(secrets);
+    }
+
+    private <T> T read(Path file, Class<T> type) {
+        return read(file, yaml.getTypeFactory().constructType(type));
+    }
+
+    private <T> T read(Path file, TypeReference<T> type) {
+        return read(file, yaml.getTypeFactory().constructType(type));
+    }
+
+    private <T> T read(Path file, JavaType type) {
+        try {
+            return yaml.readValue(file.toFile(), type);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package vn.loa.server.config;
+
+import java.nio.file.Path;
+
+/**
+ * The server's settings after defaults, server.yaml and the command line have been applied, in that order.
+ *
+ * @param receiverPort        TCP port for receivers; 0 picks a free one
+ * @param httpPort            HTTP API port; 0 picks a free one
+ * @param heartbeatIntervalMs N of docs/protocol.md: receivers report at least this often
+ */
+public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
+                             long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
+                             Path dataDir, Path stationsFile, Path secretsFile) {
+
+    public static final int DEFAULT_RECEIVER_PORT = 7700;
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    public ServerSettings {
+        requirePort(receiverPort, "receiverPort");
+        requirePort(httpPort, "httpPort");
+        requirePositive(heartbeatIntervalMs, "heartbeatIntervalMs");
+        requirePositive(handshakeTimeoutMs, "handshakeTimeoutMs");
+        requirePositive(commandTimeoutMs, "commandTimeoutMs");
+        requirePositive(apiThreads, "apiThreads");
+        if (heartbeatIntervalMs > 0xFFFF_FFFFL) {
+            throw new ConfigException("heartbeatIntervalMs " + heartbeatIntervalMs + " does not fit the protocol's u32");
+        }
+    }
+
+    /** 1.5 × N: how long the server waits for any frame before it calls a station offline. */
+    public long offlineAfterMs() {
+        return heartbeatIntervalMs * 3 / 2;
+    }
+
+    public ServerSettings withPorts(int receiver, int http) {
+        return new ServerSettings(bindAddress, receiver, http, heartbeatIntervalMs, handshakeTimeoutMs,
+                commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile);
+    }
+
+    private static void requirePort(int port, String name) {
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException(name + " " + port + " is not a TCP port (0..65535, 0 = pick a free one)");
+        }
+    }
+
+    private static void requirePositive(long value, String name) {
+        if (value <= 0) {
+            throw new ConfigException(name + " must be positive, got " + value);
+        }
+    }
+}

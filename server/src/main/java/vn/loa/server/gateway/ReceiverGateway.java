@@ -1,0 +1,79 @@
+package vn.loa.server.gateway;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.protocol.ErrorCode;
+import vn.loa.server.auth.StationSecrets;
+import vn.loa.server.config.ServerSettings;
+import vn.loa.server.station.StationControl;
+import vn.loa.server.station.StationDirectory;
+import vn.loa.server.station.StationRegistry;
+
+/** The TCP endpoint receivers connect to. */
+public final class ReceiverGateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReceiverGateway.class);
+    /** Above this much unsent data a receiver is not writable and audio for it is skipped, not queued. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+
+    private final GatewayContext context;
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("receiver-accept"));
+    private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("receiver-io"));
+    private final StationControl control;
+    private Channel serverChannel;
+
+    public ReceiverGateway(ServerSettings settings, StationDirectory directory, StationSecrets secrets,
+                           StationRegistry registry, Clock clock) {
+        this.context = new GatewayContext(settings, directory, secrets, registry, new ConnectionTable(registry),
+                new ServerClock(clock), new SecureRandom(), new AtomicLong());
+        this.control = new GatewayStationControl(context);
+    }
+
+    /** Binds and returns the port actually bound (the configured one, or a free one for port 0). */
+    public int start() throws InterruptedException {
+        ServerSettings s = context.settings();
+        serverChannel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ReceiverChannelInitializer(context))
+                .bind(s.bindAddress(), s.receiverPort()).sync().channel();
+        int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("Receiver gateway listening on {}:{} (heartbeat {} ms, offline after {} ms)", s.bindAddress(), port,
+                s.heartbeatIntervalMs(), s.offlineAfterMs());
+        return port;
+    }
+
+    public StationControl control() {
+        return control;
+    }
+
+    /** Tells every receiver the server is going away, so they reconnect with back-off rather than at once. */
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        for (ReceiverConnection c : context.connections().all()) {
+            c.closeWith(ErrorCode.SHUTTING_DOWN, "server shutting down");
+        }
+        boss.shutdownGracefully(0, 2_000, TimeUnit.MILLISECONDS);
+        // A short quiet period lets the SHUTTING_DOWN errors queued above reach the receivers.
+        workers.shutdownGracefully(100, 3_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    }
+}

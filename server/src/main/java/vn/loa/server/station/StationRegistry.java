@@ -1,0 +1,63 @@
+package vn.loa.server.station;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Which stations are online and what they last reported. Written from the gateway's event loops,
+ * read by the API; every update is an atomic replace of an immutable {@link StationPresence}, and
+ * updates from a connection that is no longer the station's current one are ignored.
+ */
+public final class StationRegistry {
+    private final ConcurrentMap<String, StationPresence> presence = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public StationRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void connected(String stationId, long connectionId, String remoteAddress, String firmware,
+                          Set<String> capabilities) {
+        Instant now = clock.instant();
+        presence.put(stationId, new StationPresence(true, connectionId, now, now, remoteAddress, firmware,
+                capabilities, null, null));
+    }
+
+    public void heard(String stationId, long connectionId) {
+        presence.computeIfPresent(stationId,
+                (id, p) -> p.connectionId() == connectionId ? p.heard(clock.instant()) : p);
+    }
+
+    public void statusReported(String stationId, long connectionId, StationStatus status) {
+        presence.computeIfPresent(stationId,
+                (id, p) -> p.connectionId() == connectionId ? p.withStatus(status) : p);
+    }
+
+    /** @return whether this connection was the current one and the station is now offline. */
+    public boolean disconnected(String stationId, long connectionId, String reason) {
+        boolean[] changed = {false};
+        presence.computeIfPresent(stationId, (id, p) -> {
+            if (p.connectionId() != connectionId) {
+                return p;
+            }
+            changed[0] = true;
+            return p.offline(reason);
+        });
+        return changed[0];
+    }
+
+    public StationPresence presence(String stationId) {
+        return presence.getOrDefault(stationId, StationPresence.NEVER_SEEN);
+    }
+
+    public long onlineCount() {
+        return presence.values().stream().filter(StationPresence::online).count();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,135 @@
+package vn.loa.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import vn.loa.server.config.CommandLine;
+import vn.loa.server.config.ConfigLoader;
+import vn.loa.sim.StationCredentials;
+
+/**
+ * A real server on free ports with a small generated configuration: stations st-01..st-20 (secret
+ * "secret-st-NN"), a disabled station st-off, heartbeat N = 1 s so liveness tests stay short.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final long HEARTBEAT_MS = 1_000;
+    public static final int STATIONS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LoaServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public record Reply(int status, JsonNode body) {
+    }
+
+    public TestServer(Path dir) throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("server.yaml"), """
+                bindAddress: 127.0.0.1
+                heartbeatIntervalMs: %d
+                handshakeTimeoutMs: 1000
+                commandTimeoutMs: 2000
+                """.formatted(HEARTBEAT_MS));
+        StringBuilder stations = new StringBuilder("""
+                areas:
+                  - id: province
+                    name: Tỉnh Thử
+                    level: province
+                    children:
+                      - {id: commune-a, name: Xã A, level: commune}
+                      - {id: commune-b, name: Xã B, level: commune}
+                stations:
+                  - {id: st-off, name: Trạm tắt, area: commune-b, enabled: false}
+                """);
+        StringBuilder secrets = new StringBuilder("st-off: secret-st-off\n");
+        for (StationCredentials c : credentials()) {
+            String area = c.id().compareTo("st-11") < 0 ? "commune-a" : "commune-b";
+            stations.append("  - {id: %s, name: Cụm loa %s, area: %s, lat: 15.1, lon: 108.1}\n".formatted(c.id(), c.id(), area));
+            secrets.append(c.id()).append(": ").append(c.secret()).append('\n');
+        }
+        Files.writeString(config.resolve("stations.yaml"), stations);
+        Files.writeString(config.resolve("station-secrets.yaml"), secrets);
+        CommandLine cli = CommandLine.parse("--config", config.toString(), "--data", dir.resolve("data").toString(),
+                "--receiver-port", "0", "--http-port", "0");
+        server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC()).start();
+    }
+
+    public static List<StationCredentials> credentials() {
+        List<StationCredentials> list = new ArrayList<>();
+        for (int i = 1; i <= STATIONS; i++) {
+            String id = "st-%02d".formatted(i);
+            list.add(new StationCredentials(id, "secret-" + id));
+        }
+        return list;
+    }
+
+    public static StationCredentials credentials(String id) {
+        return new StationCredentials(id, "secret-" + id);
+    }
+
+    public InetSocketAddress receiverAddress() {
+        return new InetSocketAddress("127.0.0.1", server.receiverPort());
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public Reply post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public JsonNode station(String id) {
+        Reply r = get("/api/stations/" + id);
+        if (r.status() != 200) {
+            throw new AssertionError("GET station " + id + " gave " + r);
+        }
+        return r.body();
+    }
+
+    public boolean online(String id) {
+        return station(id).get("online").asBoolean();
+    }
+
+    public long onlineCount() {
+        JsonNode all = get("/api/stations").body();
+        long n = 0;
+        for (JsonNode s : all) {
+            n += s.get("online").asBoolean() ? 1 : 0;
+        }
+        return n;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.httpPort() + path);
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
