@@ -105,9 +105,11 @@ public final class SimulatedReceiver {
         log("disconnected", "wasOnline", wasOnline, "lastError", lastError == null ? null : lastError.name());
         if (rebooting) {
             rebooting = false;
-            device.reboot();
             commands.forgetSequences();
-            loop.schedule(this::connect, BOOT_TIME_MS, TimeUnit.MILLISECONDS);
+            loop.schedule(() -> {
+                device.reboot();
+                connect();
+            }, BOOT_TIME_MS, TimeUnit.MILLISECONDS);
         } else {
             scheduleReconnect(lastError == ErrorCode.SESSION_REPLACED);
         }

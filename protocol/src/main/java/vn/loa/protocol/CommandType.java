@@ -30,6 +30,11 @@ public enum CommandType {
         return capability;
     }
 
+    /** Whether the command needs an argument at all (a missing one must not be read as 0: volume 0 is silence). */
+    public boolean takesArgument() {
+        return !(minArgument == 0 && maxArgument == 0);
+    }
+
     public boolean acceptsArgument(int argument) {
         return argument >= minArgument && argument <= maxArgument;
     }

@@ -71,10 +71,12 @@ public final class StationsApi {
         StationDefinition station = station(request.pathParam(0));
         CommandRequest body = Json.body(request, CommandRequest.class);
         CommandType type = commandType(body.command());
+        if (body.argument() == null && type.takesArgument()) {
+            throw ApiException.badRequest(type + " takes argument " + type.argumentRange() + " and none was given");
+        }
         int argument = body.argument() == null ? 0 : body.argument();
         if (!type.acceptsArgument(argument)) {
-            throw ApiException.badRequest(type + " takes argument " + type.argumentRange()
-                    + (body.argument() == null ? " and none was given" : ", not " + argument));
+            throw ApiException.badRequest(type + " takes argument " + type.argumentRange() + ", not " + argument);
         }
         return control.send(station.id(), type, argument).thenApply(o -> new ApiResponse(statusOf(o), o));
     }
