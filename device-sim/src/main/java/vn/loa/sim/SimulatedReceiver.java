@@ -128,10 +128,7 @@ public final class SimulatedReceiver {
         loop.execute(() -> {
             log("reboot");
             rebooting = true;
-            Channel c = channel;
-            if (c != null) {
-                c.close();
-            }
+            closeLink();
         });
     }
 
@@ -151,10 +148,7 @@ public final class SimulatedReceiver {
             if (frozen) {
                 frozen = false;
                 log("fault_thaw");
-                Channel c = channel;
-                if (c != null) {
-                    c.close();
-                } else {
+                if (!closeLink()) {
                     connect();
                 }
             }
@@ -164,10 +158,9 @@ public final class SimulatedReceiver {
     /** Closes the TCP link at once; the receiver then reconnects with back-off. */
     public void dropLink() {
         loop.execute(() -> {
-            Channel c = channel;
-            if (c != null) {
+            if (channel != null) {
                 log("fault_drop");
-                c.close();
+                closeLink();
             }
         });
     }
@@ -175,12 +168,17 @@ public final class SimulatedReceiver {
     /** Switches the receiver off: closes the link and stays away. */
     public void stop() {
         running = false;
-        loop.execute(() -> {
-            Channel c = channel;
-            if (c != null) {
-                c.close();
-            }
-        });
+        loop.execute(this::closeLink);
+    }
+
+    /** @return whether there was a link to close; its closing then drives the reconnect logic. */
+    private boolean closeLink() {
+        Channel c = channel;
+        if (c == null) {
+            return false;
+        }
+        c.close();
+        return true;
     }
 
     void log(String event, Object... fields) {

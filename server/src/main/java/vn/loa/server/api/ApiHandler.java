@@ -74,7 +74,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return new ApiResponse(status, Map.of("status", status.code(), "error", message));
     }
 
-    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {
+    static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {
         byte[] json;
         HttpResponseStatus status = response.status();
         try {

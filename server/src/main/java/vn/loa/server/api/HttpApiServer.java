@@ -7,7 +7,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -50,7 +49,7 @@ public final class HttpApiServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast("http", new HttpServerCodec())
                                 .addLast("continue", new HttpServerExpectContinueHandler())
-                                .addLast("aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
+                                .addLast("aggregator", new BodyLimitAggregator(MAX_BODY_BYTES))
                                 .addLast("api", new ApiHandler(router, endpoints));
                     }
                 })

@@ -31,10 +31,13 @@ final class ReceiverSessionHandler extends SimpleChannelInboundHandler<Frame> {
     protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
         String station = connection.stationId();
         long id = connection.connectionId();
-        gateway.registry().heard(station, id);
         if (frame.message() instanceof Status status) {
+            // A status report is also the sign of life, so one registry update covers both.
             gateway.registry().statusReported(station, id, StationStatus.from(status, gateway.registry().now()));
-        } else if (frame.message() instanceof TimeSyncRequest request) {
+            return;
+        }
+        gateway.registry().heard(station, id);
+        if (frame.message() instanceof TimeSyncRequest request) {
             long received = gateway.clock().nowMicros();
             ctx.writeAndFlush(Frame.replyTo(frame, new TimeSyncResponse(request.clientSendMicros(), received,
                     gateway.clock().nowMicros())));

@@ -155,6 +155,15 @@ class StationCommandsApiTest {
         assertEquals("commune-a", path.get(1).get("id").asText());
     }
 
+    @Test
+    void oversizeBodyIsAJson413() {
+        String huge = "{\"command\":\"MUTE\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
+        Reply reply = server.post("/api/stations/st-01/commands", JSON, huge);
+        assertEquals(413, reply.status());
+        assertTrue(reply.body().get("error").asText().contains("1048576 bytes"), reply.toString());
+        assertTrue(events.of("st-01", "command").isEmpty());
+    }
+
     private void assertRefused(int status, String contentType, String body, String reasonPart) {
         Reply reply = server.post("/api/stations/st-01/commands", contentType, body);
         assertEquals(status, reply.status(), reply.toString());

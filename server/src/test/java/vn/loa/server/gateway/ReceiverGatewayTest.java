@@ -135,6 +135,22 @@ class ReceiverGatewayTest {
     }
 
     @Test
+    void receiverBehindASlowJitteryLinkStillLogsInAndAnswersCommands() {
+        Faults slowLink = new Faults(0, 0, 0, 150, 50, 4_000, false, 0, 1.0);
+        sim.add(TestServer.credentials("st-07"), slowLink, 0);
+        await().atMost(FEW_SECONDS).until(() -> server.online("st-07"));
+        TestServer.Reply reply = server.post("/api/stations/st-07/commands", "application/json",
+                "{\"command\":\"SET_VOLUME\",\"argument\":55}");
+        assertEquals(200, reply.status(), reply.toString());
+        assertTrue(reply.body().get("latencyMs").asLong() >= 300, "150 ms each way at least: " + reply);
+        await().atMost(FEW_SECONDS).until(() -> !events.of("st-07", "time_sync").isEmpty());
+        long rtt = ((Number) events.of("st-07", "time_sync").get(0).field("rttMicros")).longValue();
+        assertTrue(rtt >= 300_000, "time sync measures the injected delay: " + rtt + " µs");
+        await().during(Duration.ofMillis(2 * TestServer.HEARTBEAT_MS)).atMost(FEW_SECONDS)
+                .until(() -> server.online("st-07"));
+    }
+
+    @Test
     void receiverSendingGarbageIsClosedWhileTheOthersCarryOn() {
         TestServer.credentials().subList(0, 5).forEach(sim::add);
         sim.add(TestServer.credentials("st-06"), Faults.NONE.withGarbageAfter(300), 0);

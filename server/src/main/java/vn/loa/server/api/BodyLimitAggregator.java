@@ -1,0 +1,25 @@
+package vn.loa.server.api;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * Collects a request body up to a limit. A larger one is refused with a JSON 413 that says the limit,
+ * like every other API error, and the connection is closed so the rest of the body is not read.
+ */
+final class BodyLimitAggregator extends HttpObjectAggregator {
+    private final int maxBytes;
+
+    BodyLimitAggregator(int maxBytes) {
+        super(maxBytes);
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        ApiHandler.write(ctx, false, ApiHandler.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "the request body is larger than the limit of " + maxBytes + " bytes"));
+    }
+}
