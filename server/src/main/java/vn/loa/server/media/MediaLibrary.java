@@ -1,0 +1,162 @@
+package vn.loa.server.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The programme library under one folder (playlists/): every MP3 validated by walking its frames,
+ * every M3U/M3U8 resolved against it. Nothing rejected here can reach a receiver, because broadcasts
+ * take their audio only through {@link #load(String)}, which validates again.
+ */
+public final class MediaLibrary {
+    private static final Logger log = LoggerFactory.getLogger(MediaLibrary.class);
+    /** Bulletins are minutes long; a file larger than this is a mistake and is not read into memory. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    private final Path root;
+    private volatile Map<String, MediaEntry> entries = Map.of();
+    private volatile Map<String, Playlist> playlists = Map.of();
+
+    public MediaLibrary(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Reads the folder again. Runs at start and on request, never on a network thread. */
+    public synchronized void rescan() {
+        Map<String, MediaEntry> found = new TreeMap<>();
+        List<Path> lists = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = p.getFileName().toString().toLowerCase();
+                    if (name.endsWith(".mp3")) {
+                        MediaEntry e = inspect(p);
+                        found.put(e.path(), e);
+                    } else if (name.endsWith(".m3u") || name.endsWith(".m3u8")) {
+                        lists.add(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot scan " + root, e);
+            }
+        } else {
+            log.warn("Media folder {} does not exist; the library is empty", root);
+        }
+        entries = Map.copyOf(found);
+        Map<String, Playlist> resolved = new TreeMap<>();
+        for (Path p : lists) {
+            Playlist pl = resolve(p);
+            resolved.put(pl.name(), pl);
+        }
+        playlists = Map.copyOf(resolved);
+        long rejected = found.values().stream().filter(e -> !e.accepted()).count();
+        log.info("Media library {}: {} files accepted, {} rejected, {} playlists", root, found.size() - rejected,
+                rejected, resolved.size());
+        found.values().stream().filter(e -> !e.accepted())
+                .forEach(e -> log.warn("Media file {} rejected: {}", e.path(), e.reason()));
+    }
+
+    private MediaEntry inspect(Path file) {
+        String relative = relative(file);
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return MediaEntry.rejected(relative, size, "too large: " + size + " bytes, limit " + MAX_FILE_BYTES);
+            }
+            Mp3Audio audio = Mp3Parser.parse(Files.readAllBytes(file));
+            return MediaEntry.accepted(relative, size, audio, TagReader.read(file.toFile()));
+        } catch (MediaRejected e) {
+            return MediaEntry.rejected(relative, sizeOf(file), e.getMessage());
+        } catch (IOException e) {
+            return MediaEntry.rejected(relative, sizeOf(file), "unreadable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The parser is meant never to throw anything else; if it does, the file is refused, not the server.
+            log.error("Unexpected failure reading {}", file, e);
+            return MediaEntry.rejected(relative, sizeOf(file), "could not be read: " + e);
+        }
+    }
+
+    private Playlist resolve(Path file) {
+        String name = relative(file);
+        Playlist raw;
+        try {
+            raw = PlaylistReader.read(name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new Playlist(name, null, List.of(), List.of("unreadable: " + e.getMessage()));
+        }
+        List<Playlist.Item> items = new ArrayList<>();
+        List<String> problems = new ArrayList<>(raw.problems());
+        for (Playlist.Item item : raw.items()) {
+            Path target = file.getParent().resolve(item.path()).normalize();
+            if (!target.startsWith(root)) {
+                problems.add(item.path() + " lies outside the media folder");
+                continue;
+            }
+            String path = relative(target);
+            MediaEntry entry = entries.get(path);
+            if (entry == null) {
+                problems.add(item.path() + " does not exist");
+            } else if (!entry.accepted()) {
+                problems.add(item.path() + " was rejected: " + entry.reason());
+            } else {
+                items.add(new Playlist.Item(path, item.title() != null ? item.title() : entry.displayTitle(),
+                        item.declaredSeconds()));
+            }
+        }
+        return new Playlist(name, raw.title(), items, problems);
+    }
+
+    public Collection<MediaEntry> entries() {
+        return entries.values();
+    }
+
+    public Optional<MediaEntry> entry(String path) {
+        return Optional.ofNullable(entries.get(path));
+    }
+
+    public Collection<Playlist> playlists() {
+        return playlists.values();
+    }
+
+    public Optional<Playlist> playlist(String name) {
+        return Optional.ofNullable(playlists.get(name));
+    }
+
+    /** The frames of an accepted file, read and validated again now: the file may have changed since the scan. */
+    public Mp3Audio load(String path) throws MediaRejected {
+        MediaEntry entry = entries.get(path);
+        if (entry == null) {
+            throw new MediaRejected(path + " is not in the media library");
+        }
+        if (!entry.accepted()) {
+            throw new MediaRejected(path + " was rejected: " + entry.reason());
+        }
+        try {
+            return Mp3Parser.parse(Files.readAllBytes(root.resolve(path)));
+        } catch (IOException e) {
+            throw new MediaRejected(path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private String relative(Path file) {
+        return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
