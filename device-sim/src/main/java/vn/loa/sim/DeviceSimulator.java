@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,13 +20,14 @@ public final class DeviceSimulator implements AutoCloseable {
     /** A list, not a map: two receivers with the same id is a case worth simulating (a cloned device). */
     private final List<SimulatedReceiver> receivers = new CopyOnWriteArrayList<>();
 
-    public DeviceSimulator(InetSocketAddress server, EventLog log, int threads, String firmware) {
+    /** @param recordDir where to record what each receiver plays, or null */
+    public DeviceSimulator(InetSocketAddress server, EventLog log, int threads, String firmware, Path recordDir) {
         EventLoopGroup group = new NioEventLoopGroup(threads, new DefaultThreadFactory("sim-io", true));
-        this.context = new SimContext(group, server, log, firmware);
+        this.context = new SimContext(group, server, log, firmware, recordDir == null ? null : new Recorder(recordDir));
     }
 
     public DeviceSimulator(InetSocketAddress server, EventLog log) {
-        this(server, log, 0, DEFAULT_FIRMWARE);
+        this(server, log, 0, DEFAULT_FIRMWARE, null);
     }
 
     /**
@@ -56,5 +58,8 @@ public final class DeviceSimulator implements AutoCloseable {
     public void close() {
         receivers.forEach(SimulatedReceiver::stop);
         context.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (context.recorder() != null) {
+            context.recorder().close();
+        }
     }
 }

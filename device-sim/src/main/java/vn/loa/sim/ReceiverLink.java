@@ -158,7 +158,8 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
     }
 
     private void sendStatus() {
-        ctx.writeAndFlush(Frame.of(receiver.device().toStatus(receiver.audio().currentSessionId(), 0)));
+        ctx.writeAndFlush(Frame.of(receiver.device().toStatus(receiver.audio().currentSessionId(),
+                receiver.audio().bufferMs())));
     }
 
     private void sendTimeSync() {

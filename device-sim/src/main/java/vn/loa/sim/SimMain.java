@@ -26,7 +26,8 @@ public final class SimMain {
             return;
         }
         EventLog log = new EventLog(options.log());
-        DeviceSimulator sim = new DeviceSimulator(options.server(), log, options.threads(), options.firmware());
+        DeviceSimulator sim = new DeviceSimulator(options.server(), log, options.threads(), options.firmware(),
+                options.recordDir());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The simulator's command line (a contract for --server, --stations and --log). */
-record SimOptions(InetSocketAddress server, List<StationCredentials> stations, Path log, Faults faults,
-                  int threads, long rampMs, long durationMs, String firmware) {
+record SimOptions(InetSocketAddress server, List<StationCredentials> stations, Path log, Path recordDir,
+                  Faults faults, int threads, long rampMs, long durationMs, String firmware) {
 
     static final String USAGE = """
             Usage: java -jar loa-sim.jar --server HOST:PORT --stations FILE|RANGE [options]
@@ -17,6 +17,7 @@ record SimOptions(InetSocketAddress server, List<StationCredentials> stations, P
               --secrets FILE        secrets for a RANGE (default config/station-secrets.yaml if present)
               --secret S            one secret for every station of a RANGE
               --log FILE            write events as JSON lines (t, station, event, ...)
+              --record DIR          write the audio each receiver played to DIR/<station>/<session>.mp3
               --threads N           event loop threads (default: 2 x cores)
               --ramp SECONDS        spread the first connects over this long (default 0)
               --duration SECONDS    stop after this long (default: until killed)
@@ -55,7 +56,9 @@ record SimOptions(InetSocketAddress server, List<StationCredentials> stations, P
                 a.longValue("--jitter", 0), a.longValue("--read-rate", 0), a.flag("--wrong-secret"),
                 a.millis("--garbage-after"), a.has("--fault-share") ? a.doubleValue("--fault-share") : 1.0);
         String log = a.value("--log");
-        SimOptions options = new SimOptions(address, stations, log == null ? null : Path.of(log), faults,
+        String record = a.value("--record");
+        SimOptions options = new SimOptions(address, stations, log == null ? null : Path.of(log),
+                record == null ? null : Path.of(record), faults,
                 (int) a.longValue("--threads", 0), a.millis("--ramp"), a.millis("--duration"),
                 a.has("--firmware") ? a.value("--firmware") : DeviceSimulator.DEFAULT_FIRMWARE);
         a.rejectUnused();

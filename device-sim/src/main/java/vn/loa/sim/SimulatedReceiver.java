@@ -29,7 +29,7 @@ public final class SimulatedReceiver {
     private final EventLoop loop;
     private final DeviceState device;
     private final CommandExecutor commands;
-    private final AudioSink audio;
+    private final AudioPlayer audio;
     private final Backoff backoff = new Backoff(500, 30_000);
     private volatile Channel channel;
     private volatile boolean running;
@@ -45,7 +45,8 @@ public final class SimulatedReceiver {
         this.loop = context.group().next();
         this.device = new DeviceState(credentials.id());
         this.commands = new CommandExecutor(device);
-        this.audio = new AudioSink(credentials.id(), context.log());
+        this.audio = new AudioPlayer(credentials.id(), context.log(), loop, this::serverNowMicros, context.recorder(),
+                device);
     }
 
     void start(long delayMs) {
@@ -217,7 +218,7 @@ public final class SimulatedReceiver {
         return commands;
     }
 
-    AudioSink audio() {
+    AudioPlayer audio() {
         return audio;
     }
 

@@ -5,14 +5,19 @@ import java.nio.file.Files;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.server.api.BroadcastsApi;
 import vn.loa.server.api.HealthApi;
 import vn.loa.server.api.HttpApiServer;
+import vn.loa.server.api.MediaApi;
 import vn.loa.server.api.Router;
 import vn.loa.server.api.StationsApi;
 import vn.loa.server.config.ConfigException;
 import vn.loa.server.config.ConfigLoader.Loaded;
 import vn.loa.server.config.ServerSettings;
+import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.gateway.ReceiverGateway;
+import vn.loa.server.media.MediaLibrary;
+import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.station.StationRegistry;
 
 /** The composition root: builds the parts from the loaded configuration, starts them, stops them. */
@@ -21,6 +26,9 @@ public final class LoaServer implements AutoCloseable {
     private final Loaded config;
     private final StationRegistry registry;
     private final ReceiverGateway gateway;
+    private final MediaLibrary library;
+    private final AsRunLog asRun;
+    private final PlayoutEngine playout;
     private final HttpApiServer http;
     private int receiverPort;
     private int httpPort;
@@ -29,9 +37,15 @@ public final class LoaServer implements AutoCloseable {
         this.config = config;
         this.registry = new StationRegistry(clock);
         this.gateway = new ReceiverGateway(config.settings(), config.directory(), config.secrets(), registry, clock);
+        this.library = new MediaLibrary(config.settings().mediaDir());
+        this.asRun = new AsRunLog(config.settings().dataDir().resolve("asrun.jsonl"));
+        this.playout = new PlayoutEngine(gateway.outlets(), asRun, clock);
+        registry.addListener(playout);
         Router router = new Router();
         new HealthApi(config.directory(), registry).register(router);
-        new StationsApi(config.directory(), registry, gateway.control()).register(router);
+        new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying).register(router);
+        new BroadcastsApi(library, playout, asRun, config.directory(), config.settings()).register(router);
+        new MediaApi(library).register(router);
         this.http = new HttpApiServer(router, config.settings().apiThreads());
     }
 
@@ -42,6 +56,7 @@ public final class LoaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException("cannot create data directory " + s.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
         }
+        library.rescan();
         receiverPort = gateway.start();
         httpPort = http.start(s.bindAddress(), s.httpPort());
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
@@ -64,7 +79,9 @@ public final class LoaServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        playout.close();
         gateway.close();
+        asRun.close();
         log.info("Loa stopped");
     }
 }

@@ -35,12 +35,17 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(Path dir) throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
+        Path media = TestClips.write(dir.resolve("media"));
+        // A fixed kernel send buffer, so loopback autotuning cannot hide a slow receiver for minutes.
         Files.writeString(config.resolve("server.yaml"), """
                 bindAddress: 127.0.0.1
                 heartbeatIntervalMs: %d
                 handshakeTimeoutMs: 1000
                 commandTimeoutMs: 2000
-                """.formatted(HEARTBEAT_MS));
+                mediaDir: %s
+                attentionTone: tone.mp3
+                sendBufferBytes: 16384
+                """.formatted(HEARTBEAT_MS, media.toString().replace('\\', '/')));
         StringBuilder stations = new StringBuilder("""
                 areas:
                   - id: province
@@ -49,12 +54,13 @@ public final class TestServer implements AutoCloseable {
                     children:
                       - {id: commune-a, name: Xã A, level: commune}
                       - {id: commune-b, name: Xã B, level: commune}
+                      - {id: commune-c, name: Xã C, level: commune}
                 stations:
-                  - {id: st-off, name: Trạm tắt, area: commune-b, enabled: false}
+                  - {id: st-off, name: Trạm tắt, area: commune-c, enabled: false}
                 """);
         StringBuilder secrets = new StringBuilder("st-off: secret-st-off\n");
         for (StationCredentials c : credentials()) {
-            String area = c.id().compareTo("st-11") < 0 ? "commune-a" : "commune-b";
+            String area = communeOf(c.id());
             stations.append("  - {id: %s, name: Cụm loa %s, area: %s, lat: 15.1, lon: 108.1}\n".formatted(c.id(), c.id(), area));
             secrets.append(c.id()).append(": ").append(c.secret()).append('\n');
         }
@@ -63,6 +69,12 @@ public final class TestServer implements AutoCloseable {
         CommandLine cli = CommandLine.parse("--config", config.toString(), "--data", dir.resolve("data").toString(),
                 "--receiver-port", "0", "--http-port", "0");
         server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC()).start();
+    }
+
+    /** st-01..07 in commune-a, st-08..14 in commune-b, st-15..20 (and the disabled st-off) in commune-c. */
+    public static String communeOf(String station) {
+        int n = Integer.parseInt(station.substring(3));
+        return n <= 7 ? "commune-a" : n <= 14 ? "commune-b" : "commune-c";
     }
 
     public static List<StationCredentials> credentials() {
@@ -84,6 +96,10 @@ public final class TestServer implements AutoCloseable {
 
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
     }
 
     public Reply post(String path, String contentType, String body) {

@@ -4,9 +4,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.loa.protocol.CommandType;
+import vn.loa.server.playout.NowPlaying;
 import vn.loa.server.station.CommandOutcome;
 import vn.loa.server.station.StationControl;
 import vn.loa.server.station.StationDefinition;
@@ -18,15 +21,18 @@ public final class StationsApi {
     private final StationDirectory directory;
     private final StationRegistry registry;
     private final StationControl control;
+    private final Function<String, Optional<NowPlaying.View>> nowPlaying;
 
     /** Body of POST /api/stations/{id}/commands. */
     public record CommandRequest(String command, Integer argument) {
     }
 
-    public StationsApi(StationDirectory directory, StationRegistry registry, StationControl control) {
+    public StationsApi(StationDirectory directory, StationRegistry registry, StationControl control,
+                       Function<String, Optional<NowPlaying.View>> nowPlaying) {
         this.directory = directory;
         this.registry = registry;
         this.control = control;
+        this.nowPlaying = nowPlaying;
     }
 
     public void register(Router router) {
@@ -58,13 +64,17 @@ public final class StationsApi {
             filter = filter.and(s -> registry.presence(s.id()).online() == wanted);
         }
         List<StationView> views = directory.stations().stream().filter(filter)
-                .map(s -> StationView.of(s, registry.presence(s.id()), directory)).toList();
+                .map(this::view).toList();
         return ApiResponse.ok(views);
     }
 
     private ApiResponse one(ApiRequest request) {
         StationDefinition s = station(request.pathParam(0));
-        return ApiResponse.ok(StationView.of(s, registry.presence(s.id()), directory));
+        return ApiResponse.ok(view(s));
+    }
+
+    private StationView view(StationDefinition s) {
+        return StationView.of(s, registry.presence(s.id()), directory, nowPlaying.apply(s.id()).orElse(null));
     }
 
     private CompletableFuture<ApiResponse> command(ApiRequest request) {

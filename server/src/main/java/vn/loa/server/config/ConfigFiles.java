@@ -11,8 +11,11 @@ final class ConfigFiles {
     /** server.yaml; every key optional. */
     record ServerFile(String bindAddress, Integer receiverPort, Integer httpPort, Long heartbeatIntervalMs,
                       Long handshakeTimeoutMs, Long commandTimeoutMs, Integer apiThreads, String dataDir,
-                      String stationsFile, String secretsFile) {
-        static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null);
+                      String stationsFile, String secretsFile, String mediaDir, String attentionTone,
+                      Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
+                      Integer sendBufferBytes) {
+        static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
     }
 
     /** stations.yaml: the administrative tree and the stations in it. */

@@ -54,7 +54,13 @@ public final class ConfigLoader {
                 Objects.requireNonNullElse(f.apiThreads(), 2),
                 configDir, dataDir,
                 configDir.resolve(Objects.requireNonNullElse(f.stationsFile(), "stations.yaml")),
-                configDir.resolve(Objects.requireNonNullElse(f.secretsFile(), "station-secrets.yaml")));
+                configDir.resolve(Objects.requireNonNullElse(f.secretsFile(), "station-secrets.yaml")),
+                Path.of(Objects.requireNonNullElse(f.mediaDir(), "playlists")),
+                f.attentionTone(),
+                Objects.requireNonNullElse(f.emergencyVolume(), 90),
+                Objects.requireNonNullElse(f.writeBufferLowBytes(), 32 * 1024),
+                Objects.requireNonNullElse(f.writeBufferHighBytes(), 128 * 1024),
+                Objects.requireNonNullElse(f.sendBufferBytes(), 0));
     }
 
     private static int first(Integer cli, Integer file, int fallback) {

@@ -8,10 +8,17 @@ import java.nio.file.Path;
  * @param receiverPort        TCP port for receivers; 0 picks a free one
  * @param httpPort            HTTP API port; 0 picks a free one
  * @param heartbeatIntervalMs N of docs/protocol.md: receivers report at least this often
+ * @param mediaDir            the programme library (MP3 and M3U/M3U8)
+ * @param attentionTone       library path of the tone that may precede an emergency, or null
+ * @param emergencyVolume     volume receivers are forced to for EMERGENCY sessions
+ * @param writeBufferHighBytes unsent bytes above which a receiver counts as lagging and audio is skipped
+ * @param sendBufferBytes     the kernel send buffer per receiver socket; 0 leaves the system default
  */
 public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
                              long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
-                             Path dataDir, Path stationsFile, Path secretsFile) {
+                             Path dataDir, Path stationsFile, Path secretsFile, Path mediaDir,
+                             String attentionTone, int emergencyVolume, int writeBufferLowBytes,
+                             int writeBufferHighBytes, int sendBufferBytes) {
 
     public static final int DEFAULT_RECEIVER_PORT = 7700;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -23,6 +30,13 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
         requirePositive(handshakeTimeoutMs, "handshakeTimeoutMs");
         requirePositive(commandTimeoutMs, "commandTimeoutMs");
         requirePositive(apiThreads, "apiThreads");
+        if (writeBufferLowBytes <= 0 || writeBufferHighBytes < writeBufferLowBytes || sendBufferBytes < 0) {
+            throw new ConfigException("write buffer marks must satisfy 0 < low <= high, got " + writeBufferLowBytes
+                    + " and " + writeBufferHighBytes + "; sendBufferBytes must not be negative");
+        }
+        if (emergencyVolume < 0 || emergencyVolume > 100) {
+            throw new ConfigException("emergencyVolume must be 0..100, got " + emergencyVolume);
+        }
         if (heartbeatIntervalMs > 0xFFFF_FFFFL) {
             throw new ConfigException("heartbeatIntervalMs " + heartbeatIntervalMs + " does not fit the protocol's u32");
         }
@@ -35,7 +49,8 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
 
     public ServerSettings withPorts(int receiver, int http) {
         return new ServerSettings(bindAddress, receiver, http, heartbeatIntervalMs, handshakeTimeoutMs,
-                commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile);
+                commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile, mediaDir, attentionTone,
+                emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes);
     }
 
     private static void requirePort(int port, String name) {

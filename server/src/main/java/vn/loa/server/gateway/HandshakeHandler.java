@@ -85,6 +85,9 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<Frame> {
         ReceiverConnection connection = new ReceiverConnection(hello.stationId(), connectionId, ctx.channel(),
                 Capability.fromBits(hello.capabilities()));
         ctx.channel().attr(ReceiverConnection.KEY).set(connection);
+        long interval = gateway.settings().heartbeatIntervalMs();
+        // WELCOME is queued before the station becomes reachable, so no audio or command can overtake it.
+        ctx.writeAndFlush(Frame.replyTo(frame, new Welcome(interval, gateway.clock().nowMicros(), connectionId)));
         ReceiverConnection previous = gateway.connections().attach(connection, remote, hello.firmware());
         if (previous != null) {
             log.warn("Station {}: new connection {} from {} replaces connection {} from {}", hello.stationId(),
@@ -92,8 +95,6 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<Frame> {
             previous.closeWith(ErrorCode.SESSION_REPLACED,
                     "replaced by connection " + connectionId + " from " + remote);
         }
-        long interval = gateway.settings().heartbeatIntervalMs();
-        ctx.writeAndFlush(Frame.replyTo(frame, new Welcome(interval, gateway.clock().nowMicros(), connectionId)));
         ctx.pipeline().addAfter(ReceiverChannelInitializer.DECODER, "idle",
                 new IdleStateHandler(gateway.settings().offlineAfterMs(), 0, 0, TimeUnit.MILLISECONDS));
         ctx.pipeline().replace(this, "session", new ReceiverSessionHandler(gateway, connection));

@@ -20,14 +20,12 @@ import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ServerSettings;
 import vn.loa.server.station.StationControl;
 import vn.loa.server.station.StationDirectory;
+import vn.loa.server.station.StationOutlets;
 import vn.loa.server.station.StationRegistry;
 
 /** The TCP endpoint receivers connect to. */
 public final class ReceiverGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReceiverGateway.class);
-    /** Above this much unsent data a receiver is not writable and audio for it is skipped, not queued. */
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
-
     private final GatewayContext context;
     private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("receiver-accept"));
     private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("receiver-io"));
@@ -44,13 +42,19 @@ public final class ReceiverGateway implements AutoCloseable {
     /** Binds and returns the port actually bound (the configured one, or a free one for port 0). */
     public int start() throws InterruptedException {
         ServerSettings s = context.settings();
-        serverChannel = new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap();
+        if (s.sendBufferBytes() > 0) {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, s.sendBufferBytes());
+        }
+        // Above the high mark a receiver is not writable, and playout skips audio for it instead of queueing.
+        WriteBufferWaterMark waterMark = new WriteBufferWaterMark(s.writeBufferLowBytes(), s.writeBufferHighBytes());
+        serverChannel = bootstrap
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                 .childHandler(new ReceiverChannelInitializer(context))
                 .bind(s.bindAddress(), s.receiverPort()).sync().channel();
         int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
@@ -61,6 +65,13 @@ public final class ReceiverGateway implements AutoCloseable {
 
     public StationControl control() {
         return control;
+    }
+
+    public StationOutlets outlets() {
+        return id -> {
+            ReceiverConnection c = context.connections().get(id);
+            return c == null ? null : new ChannelOutlet(c.channel());
+        };
     }
 
     /** Tells every receiver the server is going away, so they reconnect with back-off rather than at once. */

@@ -2,9 +2,11 @@ package vn.loa.server.station;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Which stations are online and what they last reported. Written from the gateway's event loops,
@@ -14,9 +16,14 @@ import java.util.concurrent.ConcurrentMap;
 public final class StationRegistry {
     private final ConcurrentMap<String, StationPresence> presence = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final List<PresenceListener> listeners = new CopyOnWriteArrayList<>();
 
     public StationRegistry(Clock clock) {
         this.clock = clock;
+    }
+
+    public void addListener(PresenceListener listener) {
+        listeners.add(listener);
     }
 
     public void connected(String stationId, long connectionId, String remoteAddress, String firmware,
@@ -24,6 +31,7 @@ public final class StationRegistry {
         Instant now = clock.instant();
         presence.put(stationId, new StationPresence(true, connectionId, now, now, remoteAddress, firmware,
                 capabilities, null, null));
+        listeners.forEach(l -> l.online(stationId));
     }
 
     public void heard(String stationId, long connectionId) {
@@ -46,6 +54,9 @@ public final class StationRegistry {
             changed[0] = true;
             return p.offline(reason);
         });
+        if (changed[0]) {
+            listeners.forEach(l -> l.offline(stationId));
+        }
         return changed[0];
     }
 

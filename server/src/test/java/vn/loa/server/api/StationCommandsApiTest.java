@@ -145,8 +145,9 @@ class StationCommandsApiTest {
 
     @Test
     void stationsCanBeFilteredByAreaAndState() {
-        assertEquals(10, server.get("/api/stations?area=commune-a").body().size());
-        assertEquals(11, server.get("/api/stations?area=commune-b").body().size());
+        assertEquals(7, server.get("/api/stations?area=commune-a").body().size());
+        assertEquals(7, server.get("/api/stations?area=commune-c").body().size());
+        assertEquals(21, server.get("/api/stations?area=province").body().size());
         JsonNode online = server.get("/api/stations?online=true").body();
         assertEquals(1, online.size());
         assertEquals("st-01", online.get(0).get("id").asText());

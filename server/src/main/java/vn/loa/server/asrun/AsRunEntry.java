@@ -1,0 +1,24 @@
+package vn.loa.server.asrun;
+
+import java.time.Instant;
+
+/**
+ * One line of the as-run log: what happened on which station to which session, where in the
+ * programme, and why. Offsets are milliseconds from the start of the programme and of the item.
+ */
+public record AsRunEntry(Instant time, String station, long session, String title, String priority, String event,
+                         Long offsetMs, String item, Long itemOffsetMs, String reason) {
+
+    /** Event names, as written. */
+    public static final String STARTED = "STARTED";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String PREEMPTED = "PREEMPTED";
+    public static final String QUEUED = "QUEUED";
+    public static final String RESUMED = "RESUMED";
+    public static final String RESTARTED = "RESTARTED";
+    public static final String DROPPED = "DROPPED";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String SKIPPED = "SKIPPED";
+    public static final String LINK_LOST = "LINK_LOST";
+    public static final String REJOINED = "REJOINED";
+}

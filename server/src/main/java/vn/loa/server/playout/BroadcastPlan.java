@@ -1,0 +1,26 @@
+package vn.loa.server.playout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import vn.loa.protocol.Priority;
+
+/**
+ * A validated request to broadcast: what to play, where, at what class, and what becomes of it when
+ * something higher cuts in.
+ *
+ * @param resumeDeadline after this instant a cut session is dropped instead of resumed; null: no limit
+ * @param maxDuration    a station is released after this long whatever happens, so nothing holds it forever
+ * @param forceVolume    0-100 to force amplifier and volume on receivers (emergencies), 255 to leave them
+ */
+public record BroadcastPlan(String title, Programme programme, Set<String> stations, Priority priority,
+                            IssuerLevel issuer, PreemptPolicy onPreempt, Instant resumeDeadline,
+                            Duration maxDuration, int forceVolume) {
+
+    public BroadcastPlan {
+        stations = Set.copyOf(stations);
+        if (stations.isEmpty()) {
+            throw new IllegalArgumentException("a broadcast needs at least one target station");
+        }
+    }
+}

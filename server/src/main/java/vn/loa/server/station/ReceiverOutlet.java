@@ -1,0 +1,13 @@
+package vn.loa.server.station;
+
+import io.netty.buffer.ByteBuf;
+
+/** Where playout writes a receiver's encoded frames; implemented by the gateway over its connection. */
+public interface ReceiverOutlet {
+
+    /** False while the connection's outbound buffer is above its high water mark: skip, do not queue. */
+    boolean writable();
+
+    /** Sends one encoded frame, taking ownership of the buffer. Never blocks. */
+    void send(ByteBuf encodedFrame);
+}
