@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import vn.loa.server.media.MediaRejected;
 import vn.loa.server.media.Mp3Audio;
@@ -34,7 +35,8 @@ public final class TestClips {
             Files.write(dir.resolve("long.mp3"), frames(speech, 100, 100 + LONG_FRAMES));
             Files.write(dir.resolve("alert.mp3"), frames(warning, 60, 60 + ALERT_FRAMES));
             Files.write(dir.resolve("tone.mp3"), frames(tone, 0, TONE_FRAMES));
-            Files.copy(Path.of("../../shared/corpus/mp3/silence-44-s.mp3"), dir.resolve("other-rate.mp3"));
+            Files.copy(Path.of("../../shared/corpus/mp3/silence-44-s.mp3"), dir.resolve("other-rate.mp3"),
+                    StandardCopyOption.REPLACE_EXISTING);
             Mp3Audio loud = parse("../../shared/corpus/mp3/bad-TYER-frame.mp3");
             byte[] once = frames(loud, 0, 36);
             byte[] eight = new byte[once.length * 8];

@@ -60,7 +60,7 @@ public final class ConfigLoader {
                 Objects.requireNonNullElse(f.emergencyVolume(), 90),
                 Objects.requireNonNullElse(f.writeBufferLowBytes(), 32 * 1024),
                 Objects.requireNonNullElse(f.writeBufferHighBytes(), 128 * 1024),
-                Objects.requireNonNullElse(f.sendBufferBytes(), 0));
+                Objects.requireNonNullElse(f.sendBufferBytes(), 64 * 1024));
     }
 
     private static int first(Integer cli, Integer file, int fallback) {

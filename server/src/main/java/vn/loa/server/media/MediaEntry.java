@@ -6,7 +6,7 @@ import java.util.List;
  * One file of the library as operators see it: accepted with its figures, or rejected with the reason.
  * The audio itself is loaded when a broadcast needs it, not kept for every file.
  */
-public record MediaEntry(String path, boolean accepted, String reason, long sizeBytes, Long durationMillis,
+public record MediaEntry(String path, boolean accepted, String reason, long sizeBytes, Long durationMs,
                          String mpegVersion, Integer sampleRate, Integer channels, Long bitrate, Boolean vbr,
                          String title, String artist, List<String> warnings) {
 

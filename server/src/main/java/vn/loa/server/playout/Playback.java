@@ -27,6 +27,11 @@ final class Playback {
     static final long LEAD_MICROS = 1_500_000;
     /** About this much audio per chunk. */
     private static final long CHUNK_MICROS = 100_000;
+    /**
+     * A receiver with more unsent audio than this is lagging. Counted in time, not bytes, so an emergency
+     * never waits behind more than this much stale audio on a slow link, whatever the bitrate.
+     */
+    static final long MAX_BACKLOG_MICROS = LEAD_MICROS + 1_000_000;
 
     interface Observer {
         void lagging(Playback p, String station);
@@ -38,6 +43,7 @@ final class Playback {
     private final long startAtMicros;
     private final long createdAtMicros;
     private final int framesPerChunk;
+    private final long maxBacklogBytes;
     private final Set<String> members = new LinkedHashSet<>();
     private final Set<String> needStart = new HashSet<>();
     private final Set<String> lagging = new HashSet<>();
@@ -53,6 +59,7 @@ final class Playback {
         this.startAtMicros = startAtMicros;
         this.createdAtMicros = nowMicros;
         this.framesPerChunk = (int) Math.max(1, CHUNK_MICROS / programme.frameMicros());
+        this.maxBacklogBytes = programme.bitrate() / 8 * MAX_BACKLOG_MICROS / 1_000_000;
         members.addAll(stations);
         needStart.addAll(stations);
     }
@@ -139,7 +146,7 @@ final class Playback {
         if (needStart.remove(station)) {
             outlet.send(FrameEncoder.encode(Frame.of(start(nextFrame)), ByteBufAllocator.DEFAULT));
         }
-        if (!outlet.writable()) {
+        if (!outlet.writable() || outlet.pendingBytes() > maxBacklogBytes) {
             if (lagging.add(station)) {
                 observer.lagging(this, station);
             }

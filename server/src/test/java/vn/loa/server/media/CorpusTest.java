@@ -69,7 +69,7 @@ class CorpusTest {
         ACCEPTED_MILLIS.forEach((name, millis) -> {
             MediaEntry e = media.entry(asMp3(name)).orElseThrow();
             assertTrue(e.accepted(), name + " was rejected: " + e.reason());
-            assertEquals(millis, e.durationMillis(), millis * 0.01, name);
+            assertEquals(millis, e.durationMs(), millis * 0.01, name);
         });
         REJECTED_BECAUSE.forEach((name, reason) -> {
             MediaEntry e = media.entry(asMp3(name)).orElseThrow();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,11 +87,12 @@ abstract class PlayoutHarness {
 
     List<String> asRunEvents(String station, long session) {
         JsonNode entries = server.get("/api/asrun?station=" + station + "&session=" + session).body();
-        return java.util.stream.StreamSupport.stream(entries.spliterator(), false).map(n -> n.get("event").asText()).toList();
+        return StreamSupport.stream(entries.spliterator(), false).map(n -> n.get("event").asText()).toList();
     }
 
-    static String commune(String name) {
-        return ALL.stream().filter(s -> TestServer.communeOf(s).equals(name)).toList().toString();
+    /** The server writes an entry when the audio has played out, which may be a tick after the receiver's log. */
+    void awaitAsRun(String station, long session, String... expected) {
+        await().atMost(WAIT).until(() -> asRunEvents(station, session).equals(List.of(expected)));
     }
 
     static List<String> stationsOf(String commune) {
