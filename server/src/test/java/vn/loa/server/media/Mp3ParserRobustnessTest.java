@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vn.loa.server.TestClips;
 
 /** Corrupted, cut and spliced MP3s: the parser answers with audio or a rejection, never anything else. */
 class Mp3ParserRobustnessTest {
@@ -35,7 +36,7 @@ class Mp3ParserRobustnessTest {
     @Test
     void sampleRateChangeInsideAFileIsRejected() throws Exception {
         byte[] a = Files.readAllBytes(SAMPLE);
-        byte[] b = Files.readAllBytes(CorpusTest.CORPUS.resolve("silence-44-s-v1.mp3"));
+        byte[] b = TestClips.resource("mono-64k-44k.mp3");
         byte[] spliced = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, spliced, a.length, b.length);
         MediaRejected e = assertThrows(MediaRejected.class, () -> Mp3Parser.parse(spliced));

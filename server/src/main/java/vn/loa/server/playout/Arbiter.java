@@ -1,0 +1,203 @@
+package vn.loa.server.playout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.protocol.AudioEndReason;
+import vn.loa.server.asrun.AsRunEntry;
+import vn.loa.server.station.StationOutlets;
+
+/**
+ * Station-by-station arbitration and the playbacks it runs: who takes the air, what happens to what
+ * was cut, what starts when a station comes free. Runs on the engine thread only, so no locks; only
+ * {@link #nowPlaying} is read from other threads.
+ */
+final class Arbiter {
+    private static final Logger log = LoggerFactory.getLogger(Arbiter.class);
+    private final StationOutlets outlets;
+    private final AsRunWriter writer;
+    private final Clock clock;
+    private final Map<String, StationSlot> slots = new HashMap<>();
+    private final List<Playback> playbacks = new ArrayList<>();
+    private final ConcurrentMap<String, NowPlaying> nowPlaying = new ConcurrentHashMap<>();
+
+    Arbiter(StationOutlets outlets, AsRunWriter writer, Clock clock) {
+        this.outlets = outlets;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** Offers a new session to each of its stations; those it outranks start at once, together. */
+    int offer(Broadcast b, long now) {
+        List<String> startNow = new ArrayList<>();
+        for (String station : b.plan().stations()) {
+            StationSlot slot = slot(station);
+            Playback holder = slot.current();
+            if (holder != null && !Rank.preempts(b, holder.broadcast())) {
+                slot.enqueue(new StationSlot.Waiting(b, 0, AsRunEntry.STARTED));
+                writer.write(station, b, AsRunEntry.QUEUED, null, "behind session " + holder.broadcast().id());
+                continue;
+            }
+            if (holder != null) {
+                preempt(slot, b, now);
+            }
+            startNow.add(station);
+        }
+        if (!startNow.isEmpty()) {
+            launch(b, 0, startNow, AsRunEntry.STARTED, now);
+        }
+        return startNow.size();
+    }
+
+    void cancel(Broadcast b, long now) {
+        for (StationSlot slot : slots.values()) {
+            Playback p = slot.current();
+            if (p != null && p.broadcast() == b) {
+                writer.write(slot.station(), b, AsRunEntry.CANCELLED, p.heardFrame(now), "stopped by request");
+                p.leave(slot.station(), AudioEndReason.CANCELLED, outlets);
+                release(slot, p, now);
+            } else if (slot.waitingFor(b)) {
+                slot.forget(b);
+                writer.write(slot.station(), b, AsRunEntry.CANCELLED, null, "stopped by request while waiting");
+            }
+        }
+    }
+
+    /** Paces every playback and ends those that have played out or overrun their maximum duration. */
+    void tick(long now) {
+        for (Playback p : List.copyOf(playbacks)) {
+            try {
+                p.pump(now, outlets, this::lagging);
+                if (p.finished(now) || p.overdue(now)) {
+                    end(p, now);
+                }
+            } catch (RuntimeException e) {
+                // One broken session must not stop the others from playing.
+                log.error("Session {} failed; ending it on its stations", p.broadcast().id(), e);
+                end(p, now);
+            }
+        }
+    }
+
+    void rejoin(String station, long now) {
+        StationSlot slot = slots.get(station);
+        if (slot != null && slot.current() != null) {
+            slot.current().rejoin(station);
+            writer.write(station, slot.current().broadcast(), AsRunEntry.REJOINED, slot.current().heardFrame(now),
+                    "receiver reconnected");
+        }
+    }
+
+    void linkLost(String station, long now) {
+        StationSlot slot = slots.get(station);
+        if (slot != null && slot.current() != null) {
+            writer.write(station, slot.current().broadcast(), AsRunEntry.LINK_LOST, slot.current().heardFrame(now),
+                    "receiver connection lost");
+        }
+    }
+
+    /** Stations playing {@code b} (index 0) and waiting for it (index 1), sorted. */
+    List<List<String>> stationsOf(Broadcast b) {
+        List<String> playing = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        for (StationSlot slot : slots.values()) {
+            if (slot.current() != null && slot.current().broadcast() == b) {
+                playing.add(slot.station());
+            } else if (slot.waitingFor(b)) {
+                waiting.add(slot.station());
+            }
+        }
+        return List.of(playing.stream().sorted().toList(), waiting.stream().sorted().toList());
+    }
+
+    NowPlaying nowPlaying(String station) {
+        return nowPlaying.get(station);
+    }
+
+    private void end(Playback p, long now) {
+        boolean completed = p.finished(now);
+        for (String station : List.copyOf(p.members())) {
+            writer.write(station, p.broadcast(), completed ? AsRunEntry.COMPLETED : AsRunEntry.CANCELLED,
+                    p.heardFrame(now), completed ? null : "maximum duration reached");
+            p.leave(station, completed ? AudioEndReason.COMPLETED : AudioEndReason.CANCELLED, outlets);
+            p.broadcast().doneOn(station);
+            release(slot(station), p, now);
+        }
+        playbacks.remove(p);
+    }
+
+    private void lagging(Playback p, String station) {
+        writer.write(station, p.broadcast(), AsRunEntry.SKIPPED, p.heardFrame(PlayoutEngine.micros(clock)),
+                "receiver not keeping up; audio skipped forward");
+    }
+
+    private void preempt(StationSlot slot, Broadcast by, long now) {
+        Playback p = slot.current();
+        Broadcast old = p.broadcast();
+        int cut = p.heardFrame(now);
+        String station = slot.station();
+        writer.write(station, old, AsRunEntry.PREEMPTED, cut, "preempted by session " + by.id() + " ("
+                + by.plan().priority() + ")");
+        p.leave(station, AudioEndReason.PREEMPTED, outlets);
+        switch (old.plan().onPreempt()) {
+            case RESUME -> slot.enqueue(new StationSlot.Waiting(old, cut, AsRunEntry.RESUMED));
+            case RESTART -> slot.enqueue(new StationSlot.Waiting(old, 0, AsRunEntry.RESTARTED));
+            case DROP -> {
+                writer.write(station, old, AsRunEntry.DROPPED, cut, "policy DROP");
+                old.doneOn(station);
+            }
+        }
+        detach(slot, p);
+    }
+
+    /** The station's current session is over there: the best waiting one takes the air. */
+    private void release(StationSlot slot, Playback p, long now) {
+        detach(slot, p);
+        for (StationSlot.Waiting w; (w = slot.takeBest()) != null; ) {
+            Broadcast b = w.broadcast();
+            if (b.finished()) {
+                continue;
+            }
+            Instant deadline = b.plan().resumeDeadline();
+            if (deadline != null && w.fromFrame() > 0 && clock.instant().isAfter(deadline)) {
+                writer.write(slot.station(), b, AsRunEntry.DROPPED, w.fromFrame(), "resume deadline " + deadline + " passed");
+                b.doneOn(slot.station());
+                continue;
+            }
+            launch(b, w.fromFrame(), List.of(slot.station()), w.startEvent(), now);
+            return;
+        }
+    }
+
+    private void detach(StationSlot slot, Playback p) {
+        slot.current(null);
+        nowPlaying.remove(slot.station());
+        if (p.members().isEmpty()) {
+            playbacks.remove(p);
+        }
+    }
+
+    private void launch(Broadcast b, int fromFrame, List<String> stations, String event, long now) {
+        Playback p = new Playback(b, fromFrame, now + PlayoutEngine.START_DELAY_MICROS, now, stations);
+        playbacks.add(p);
+        NowPlaying np = NowPlaying.of(b, p);
+        for (String station : stations) {
+            slot(station).current(p);
+            nowPlaying.put(station, np);
+            writer.write(station, b, event, fromFrame, null);
+        }
+        p.pump(now, outlets, this::lagging);
+    }
+
+    private StationSlot slot(String station) {
+        return slots.computeIfAbsent(station, StationSlot::new);
+    }
+
+}
