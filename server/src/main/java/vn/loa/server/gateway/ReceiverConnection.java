@@ -29,6 +29,7 @@ final class ReceiverConnection {
     private final long connectionId;
     private final Channel channel;
     private final Set<Capability> capabilities;
+    private final ChannelOutlet outlet;
     private final Map<Long, PendingCommand> pending = new HashMap<>();
     private long nextRequestId = 1;
     private String closeReason = "connection closed by the receiver";
@@ -38,6 +39,12 @@ final class ReceiverConnection {
         this.connectionId = connectionId;
         this.channel = channel;
         this.capabilities = Set.copyOf(capabilities);
+        this.outlet = new ChannelOutlet(channel);
+    }
+
+    /** How playout reaches this receiver; one per connection, not one per audio chunk. */
+    ChannelOutlet outlet() {
+        return outlet;
     }
 
     String stationId() {

@@ -70,7 +70,7 @@ public final class ReceiverGateway implements AutoCloseable {
     public StationOutlets outlets() {
         return id -> {
             ReceiverConnection c = context.connections().get(id);
-            return c == null ? null : new ChannelOutlet(c.channel());
+            return c == null ? null : c.outlet();
         };
     }
 
