@@ -69,7 +69,7 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
         } else if (m instanceof Welcome w) {
             onWelcome(w);
         } else if (m instanceof TimeSyncResponse r) {
-            long now = System.currentTimeMillis() * 1000;
+            long now = Micros.now();
             receiver.clockOffset(r.offsetMicros(now));
             receiver.log("time_sync", "offsetMicros", r.offsetMicros(now), "rttMicros", r.roundTripMicros(now));
         } else if (m instanceof Command c) {
@@ -163,7 +163,7 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
     }
 
     private void sendTimeSync() {
-        send(new TimeSyncRequest(System.currentTimeMillis() * 1000));
+        send(new TimeSyncRequest(Micros.now()));
     }
 
     private void send(Message m) {

@@ -187,7 +187,7 @@ public final class SimulatedReceiver {
     }
 
     long serverNowMicros() {
-        return System.currentTimeMillis() * 1000 + clockOffsetMicros;
+        return Micros.now() + clockOffsetMicros;
     }
 
     void clockOffset(long micros) {
