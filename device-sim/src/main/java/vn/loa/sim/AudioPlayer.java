@@ -1,9 +1,6 @@
 package vn.loa.sim;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import vn.loa.protocol.AudioEndReason;
 import vn.loa.protocol.message.AudioChunk;
@@ -16,22 +13,20 @@ import vn.loa.protocol.message.AudioStart;
  * underruns, honours the emergency volume override, and logs play_start / play_end (a contract).
  */
 final class AudioPlayer {
-    private static final long TICK_MS = 20;
     private final String station;
     private final EventLog log;
-    private final EventLoop loop;
+    private final PlaybackClock clock;
     private final LongSupplier serverNowMicros;
     private final Recorder recorder;
     private final DeviceState device;
     private PlayingSession current;
-    private ScheduledFuture<?> ticker;
     private int[] volumeBeforeOverride;
 
-    AudioPlayer(String station, EventLog log, EventLoop loop, LongSupplier serverNowMicros, Recorder recorder,
+    AudioPlayer(String station, EventLog log, PlaybackClock clock, LongSupplier serverNowMicros, Recorder recorder,
                 DeviceState device) {
         this.station = station;
         this.log = log;
-        this.loop = loop;
+        this.clock = clock;
         this.serverNowMicros = serverNowMicros;
         this.recorder = recorder;
         this.device = device;
@@ -63,9 +58,7 @@ final class AudioPlayer {
         }
         log.record(station, "audio_start", "session", start.sessionId(), "priority", start.priority().name(),
                 "title", start.title(), "offsetMs", start.offsetMs(), "startAtMicros", start.startAtMicros());
-        if (ticker == null) {
-            ticker = loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-        }
+        clock.add(this);
     }
 
     void chunk(AudioChunk chunk) {
@@ -114,7 +107,8 @@ final class AudioPlayer {
         }
     }
 
-    private void tick() {
+    /** Called by the shared {@link PlaybackClock} of this receiver's event loop. */
+    void tick() {
         PlayingSession s = current;
         if (s == null) {
             return;
@@ -129,6 +123,8 @@ final class AudioPlayer {
             } else if (s.audible && !s.starving && now > s.bufferedUntilMicros) {
                 s.starving = true;
                 s.underruns++;
+                log.record(station, "underrun", "session", s.start.sessionId(), "framesPlayed", s.framesPlayed,
+                        "lateMs", (now - s.bufferedUntilMicros) / 1000);
             }
         } else {
             s.starving = false;
@@ -163,9 +159,6 @@ final class AudioPlayer {
             device.setAmplifierOn(volumeBeforeOverride[2] == 1);
             volumeBeforeOverride = null;
         }
-        if (ticker != null) {
-            ticker.cancel(false);
-            ticker = null;
-        }
+        clock.remove(this);
     }
 }

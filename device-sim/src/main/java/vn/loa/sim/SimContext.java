@@ -1,11 +1,23 @@
 package vn.loa.sim;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * What all simulated receivers share: one event loop group, the server's address, the log, the firmware
  * name, and the recorder (null when not recording).
  */
-record SimContext(EventLoopGroup group, InetSocketAddress server, EventLog log, String firmware, Recorder recorder) {
+record SimContext(EventLoopGroup group, InetSocketAddress server, EventLog log, String firmware, Recorder recorder,
+                  ConcurrentMap<EventLoop, PlaybackClock> clocks) {
+
+    SimContext(EventLoopGroup group, InetSocketAddress server, EventLog log, String firmware, Recorder recorder) {
+        this(group, server, log, firmware, recorder, new ConcurrentHashMap<>());
+    }
+
+    PlaybackClock clockOf(EventLoop loop) {
+        return clocks.computeIfAbsent(loop, PlaybackClock::new);
+    }
 }

@@ -45,7 +45,8 @@ public final class SimulatedReceiver {
         this.loop = context.group().next();
         this.device = new DeviceState(credentials.id());
         this.commands = new CommandExecutor(device);
-        this.audio = new AudioPlayer(credentials.id(), context.log(), loop, this::serverNowMicros, context.recorder(),
+        this.audio = new AudioPlayer(credentials.id(), context.log(), context.clockOf(loop), this::serverNowMicros,
+                context.recorder(),
                 device);
     }
 

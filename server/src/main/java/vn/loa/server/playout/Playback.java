@@ -3,6 +3,7 @@ package vn.loa.server.playout;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,27 +107,30 @@ final class Playback {
         }
     }
 
-    /** Sends everything due up to now + lead. */
+    /** Sends everything due up to now + lead: each chunk encoded once, each receiver sent its share in one batch. */
     void pump(long nowMicros, StationOutlets outlets, Observer observer) {
+        List<ByteBuf> chunks = new ArrayList<>();
+        int firstFrame = nextFrame;
         while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < nowMicros + LEAD_MICROS) {
             int end = Math.min(programme.totalFrames(), nextFrame + framesPerChunk);
             ByteBuf data = programme.frames(nextFrame, end);
-            ByteBuf chunk;
             try {
-                chunk = FrameEncoder.encode(Frame.of(new AudioChunk(broadcast.id(), sequence & 0xFFFF_FFFFL,
-                        timestamp(nextFrame), data)), ByteBufAllocator.DEFAULT);
+                chunks.add(FrameEncoder.encode(Frame.of(new AudioChunk(broadcast.id(), sequence & 0xFFFF_FFFFL,
+                        timestamp(nextFrame), data)), ByteBufAllocator.DEFAULT));
             } finally {
                 data.release();
             }
-            try {
-                for (String station : members) {
-                    deliver(station, chunk, outlets, observer);
-                }
-            } finally {
-                chunk.release();
-            }
             sequence++;
             nextFrame = end;
+        }
+        try {
+            if (!chunks.isEmpty()) {
+                for (String station : members) {
+                    deliver(station, chunks, firstFrame, outlets, observer);
+                }
+            }
+        } finally {
+            chunks.forEach(ByteBuf::release);
         }
         if (nextFrame >= programme.totalFrames() && !endOfStreamSent) {
             // End of stream now, so receivers drain their buffers instead of waiting for more and underrunning;
@@ -138,22 +142,27 @@ final class Playback {
         }
     }
 
-    private void deliver(String station, ByteBuf chunk, StationOutlets outlets, Observer observer) {
+    private void deliver(String station, List<ByteBuf> chunks, int firstFrame, StationOutlets outlets,
+                         Observer observer) {
         ReceiverOutlet outlet = outlets.outlet(station);
         if (outlet == null) {
             return;
         }
+        List<ByteBuf> batch = new ArrayList<>(chunks.size() + 1);
         if (needStart.remove(station)) {
-            outlet.send(FrameEncoder.encode(Frame.of(start(nextFrame)), ByteBufAllocator.DEFAULT));
+            batch.add(FrameEncoder.encode(Frame.of(start(firstFrame)), ByteBufAllocator.DEFAULT));
         }
         if (!outlet.writable() || outlet.pendingBytes() > maxBacklogBytes) {
             if (lagging.add(station)) {
                 observer.lagging(this, station);
             }
-            return;
+        } else {
+            lagging.remove(station);
+            chunks.forEach(c -> batch.add(c.retainedDuplicate()));
         }
-        lagging.remove(station);
-        outlet.send(chunk.retainedDuplicate());
+        if (!batch.isEmpty()) {
+            outlet.sendAll(batch);
+        }
     }
 
     /** Takes the station out of this group, telling its receiver why (unless the stream already ended there). */

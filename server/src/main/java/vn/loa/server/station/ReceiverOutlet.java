@@ -1,6 +1,7 @@
 package vn.loa.server.station;
 
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 
 /** Where playout writes a receiver's encoded frames; implemented by the gateway over its connection. */
 public interface ReceiverOutlet {
@@ -13,4 +14,7 @@ public interface ReceiverOutlet {
 
     /** Sends one encoded frame, taking ownership of the buffer. Never blocks. */
     void send(ByteBuf encodedFrame);
+
+    /** Sends several frames in order with a single flush, taking ownership of the buffers. Never blocks. */
+    void sendAll(List<ByteBuf> encodedFrames);
 }
