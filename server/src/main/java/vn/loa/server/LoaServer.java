@@ -18,6 +18,7 @@ import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.gateway.ReceiverGateway;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.store.Database;
 import vn.loa.server.station.StationRegistry;
 
 /** The composition root: builds the parts from the loaded configuration, starts them, stops them. */
@@ -27,6 +28,7 @@ public final class LoaServer implements AutoCloseable {
     private final StationRegistry registry;
     private final ReceiverGateway gateway;
     private final MediaLibrary library;
+    private final Database database;
     private final AsRunLog asRun;
     private final PlayoutEngine playout;
     private final HttpApiServer http;
@@ -38,7 +40,9 @@ public final class LoaServer implements AutoCloseable {
         this.registry = new StationRegistry(clock);
         this.gateway = new ReceiverGateway(config.settings(), config.directory(), config.secrets(), registry, clock);
         this.library = new MediaLibrary(config.settings().mediaDir());
-        this.asRun = new AsRunLog(config.settings().dataDir().resolve("asrun.jsonl"));
+        ServerSettings s = config.settings();
+        this.database = new Database(s.databaseUrl(), s.databaseUser(), s.databasePassword(), s.databasePoolSize());
+        this.asRun = new AsRunLog(database.dataSource());
         this.playout = new PlayoutEngine(gateway.outlets(), asRun, clock);
         registry.addListener(playout);
         Router router = new Router();
@@ -82,6 +86,7 @@ public final class LoaServer implements AutoCloseable {
         playout.close();
         gateway.close();
         asRun.close();
+        database.close();
         log.info("Loa stopped");
     }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,38 +33,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path dir) throws Exception {
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Path media = TestClips.write(dir.resolve("media"));
-        // A fixed kernel send buffer, so loopback autotuning cannot hide a slow receiver for minutes.
-        Files.writeString(config.resolve("server.yaml"), """
-                bindAddress: 127.0.0.1
-                heartbeatIntervalMs: %d
-                handshakeTimeoutMs: 1000
-                commandTimeoutMs: 2000
-                mediaDir: %s
-                attentionTone: tone.mp3
-                sendBufferBytes: 16384
-                """.formatted(HEARTBEAT_MS, media.toString().replace('\\', '/')));
-        StringBuilder stations = new StringBuilder("""
-                areas:
-                  - id: province
-                    name: Tỉnh Thử
-                    level: province
-                    children:
-                      - {id: commune-a, name: Xã A, level: commune}
-                      - {id: commune-b, name: Xã B, level: commune}
-                      - {id: commune-c, name: Xã C, level: commune}
-                stations:
-                  - {id: st-off, name: Trạm tắt, area: commune-c, enabled: false}
-                """);
-        StringBuilder secrets = new StringBuilder("st-off: secret-st-off\n");
-        for (StationCredentials c : credentials()) {
-            String area = communeOf(c.id());
-            stations.append("  - {id: %s, name: Cụm loa %s, area: %s, lat: 15.1, lon: 108.1}\n".formatted(c.id(), c.id(), area));
-            secrets.append(c.id()).append(": ").append(c.secret()).append('\n');
-        }
-        Files.writeString(config.resolve("stations.yaml"), stations);
-        Files.writeString(config.resolve("station-secrets.yaml"), secrets);
+        this(dir, null);
+    }
+
+    /** @param databaseUrl null for the default H2 file in the data directory */
+    public TestServer(Path dir, String databaseUrl) throws Exception {
+        Path config = TestConfig.write(dir, databaseUrl);
         CommandLine cli = CommandLine.parse("--config", config.toString(), "--data", dir.resolve("data").toString(),
                 "--receiver-port", "0", "--http-port", "0");
         server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC()).start();

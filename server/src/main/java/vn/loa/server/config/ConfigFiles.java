@@ -13,9 +13,14 @@ final class ConfigFiles {
                       Long handshakeTimeoutMs, Long commandTimeoutMs, Integer apiThreads, String dataDir,
                       String stationsFile, String secretsFile, String mediaDir, String attentionTone,
                       Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
-                      Integer sendBufferBytes) {
+                      Integer sendBufferBytes, Database database) {
         static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
+    }
+
+    /** server.yaml's database block; every key optional. */
+    record Database(String url, String user, String password, Integer poolSize) {
+        static final Database NONE = new Database(null, null, null, null);
     }
 
     /** stations.yaml: the administrative tree and the stations in it. */

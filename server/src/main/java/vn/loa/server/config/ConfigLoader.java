@@ -17,6 +17,7 @@ import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ConfigFiles.ServerFile;
 import vn.loa.server.config.ConfigFiles.StationsFile;
 import vn.loa.server.station.StationDirectory;
+import vn.loa.server.store.Database;
 
 /** Reads config/: server.yaml (optional), the stations file and the secrets file, and checks them. */
 public final class ConfigLoader {
@@ -44,6 +45,10 @@ public final class ConfigLoader {
 
     private static ServerSettings settings(ServerFile f, CommandLine cli, Path configDir) {
         Path dataDir = cli.dataDir() != null ? cli.dataDir() : Path.of(Objects.requireNonNullElse(f.dataDir(), "data"));
+        ConfigFiles.Database db = Objects.requireNonNullElse(f.database(), ConfigFiles.Database.NONE);
+        // LOA_DATABASE_URL lets an operator or CI point the same configuration at PostgreSQL.
+        String url = System.getenv().getOrDefault("LOA_DATABASE_URL",
+                Objects.requireNonNullElse(db.url(), Database.h2Url(dataDir)));
         return new ServerSettings(
                 Objects.requireNonNullElse(f.bindAddress(), "0.0.0.0"),
                 first(cli.receiverPort(), f.receiverPort(), ServerSettings.DEFAULT_RECEIVER_PORT),
@@ -60,7 +65,11 @@ public final class ConfigLoader {
                 Objects.requireNonNullElse(f.emergencyVolume(), 90),
                 Objects.requireNonNullElse(f.writeBufferLowBytes(), 32 * 1024),
                 Objects.requireNonNullElse(f.writeBufferHighBytes(), 128 * 1024),
-                Objects.requireNonNullElse(f.sendBufferBytes(), 64 * 1024));
+                Objects.requireNonNullElse(f.sendBufferBytes(), 64 * 1024),
+                url,
+                System.getenv().getOrDefault("LOA_DATABASE_USER", Objects.requireNonNullElse(db.user(), "")),
+                System.getenv().getOrDefault("LOA_DATABASE_PASSWORD", Objects.requireNonNullElse(db.password(), "")),
+                Objects.requireNonNullElse(db.poolSize(), 8));
     }
 
     private static int first(Integer cli, Integer file, int fallback) {

@@ -13,12 +13,14 @@ import java.nio.file.Path;
  * @param emergencyVolume     volume receivers are forced to for EMERGENCY sessions
  * @param writeBufferHighBytes unsent bytes above which a receiver counts as lagging and audio is skipped
  * @param sendBufferBytes     the kernel send buffer per receiver socket; 0 leaves the system default
+ * @param databaseUrl         JDBC URL: an H2 file in the data directory by default, or PostgreSQL
  */
 public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
                              long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
                              Path dataDir, Path stationsFile, Path secretsFile, Path mediaDir,
                              String attentionTone, int emergencyVolume, int writeBufferLowBytes,
-                             int writeBufferHighBytes, int sendBufferBytes) {
+                             int writeBufferHighBytes, int sendBufferBytes, String databaseUrl,
+                             String databaseUser, String databasePassword, int databasePoolSize) {
 
     public static final int DEFAULT_RECEIVER_PORT = 7700;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -50,7 +52,8 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
     public ServerSettings withPorts(int receiver, int http) {
         return new ServerSettings(bindAddress, receiver, http, heartbeatIntervalMs, handshakeTimeoutMs,
                 commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile, mediaDir, attentionTone,
-                emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes);
+                emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes, databaseUrl, databaseUser,
+                databasePassword, databasePoolSize);
     }
 
     private static void requirePort(int port, String name) {

@@ -1,0 +1,70 @@
+package vn.loa.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.config.ConfigException;
+
+/**
+ * The durable store: an embedded H2 file by default, PostgreSQL by configuration, the same SQL for
+ * both. Opens a connection pool and brings the schema up to date with Flyway before anything else runs.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private final HikariDataSource pool;
+
+    public Database(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("loa-db");
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot open the database " + redact(url) + ": " + rootMessage(e), e);
+        }
+        try {
+            int applied = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load()
+                    .migrate().migrationsExecuted;
+            log.info("Database {} ready ({} migration(s) applied now)", redact(url), applied);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new ConfigException("cannot migrate the database " + redact(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * The default: an H2 file in the data directory. WRITE_DELAY=0 makes every commit reach the file
+     * before it returns, so a commit that was acknowledged survives the process being killed.
+     */
+    public static String h2Url(java.nio.file.Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loa") + ";WRITE_DELAY=0";
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Passwords never reach a log line. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,55 @@
+package vn.loa.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import vn.loa.sim.StationCredentials;
+
+/**
+ * The test configuration under {@code dir/config}: stations st-01..st-20 over three communes (secret
+ * "secret-st-NN"), a disabled st-off, heartbeat N = 1 s, the test clips as media library.
+ */
+public final class TestConfig {
+    private TestConfig() {
+    }
+
+    public static Path write(Path dir, String databaseUrl) throws IOException {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Path media = TestClips.write(dir.resolve("media"));
+        // A fixed kernel send buffer, so loopback autotuning cannot hide a slow receiver for minutes.
+        String yaml = """
+                bindAddress: 127.0.0.1
+                heartbeatIntervalMs: %d
+                handshakeTimeoutMs: 1000
+                commandTimeoutMs: 2000
+                mediaDir: %s
+                attentionTone: tone.mp3
+                sendBufferBytes: 16384
+                """.formatted(TestServer.HEARTBEAT_MS, media.toString().replace('\\', '/'));
+        if (databaseUrl != null) {
+            yaml += "database:\n  url: \"" + databaseUrl + "\"\n";
+        }
+        Files.writeString(config.resolve("server.yaml"), yaml);
+        StringBuilder stations = new StringBuilder("""
+                areas:
+                  - id: province
+                    name: Tỉnh Thử
+                    level: province
+                    children:
+                      - {id: commune-a, name: Xã A, level: commune}
+                      - {id: commune-b, name: Xã B, level: commune}
+                      - {id: commune-c, name: Xã C, level: commune}
+                stations:
+                  - {id: st-off, name: Trạm tắt, area: commune-c, enabled: false}
+                """);
+        StringBuilder secrets = new StringBuilder("st-off: secret-st-off\n");
+        for (StationCredentials c : TestServer.credentials()) {
+            stations.append("  - {id: %s, name: Cụm loa %s, area: %s, lat: 15.1, lon: 108.1}\n"
+                    .formatted(c.id(), c.id(), TestServer.communeOf(c.id())));
+            secrets.append(c.id()).append(": ").append(c.secret()).append('\n');
+        }
+        Files.writeString(config.resolve("stations.yaml"), stations);
+        Files.writeString(config.resolve("station-secrets.yaml"), secrets);
+        return config;
+    }
+}
