@@ -2,6 +2,7 @@ package vn.loa.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public final class Database implements AutoCloseable {
      * The default: an H2 file in the data directory. WRITE_DELAY=0 makes every commit reach the file
      * before it returns, so a commit that was acknowledged survives the process being killed.
      */
-    public static String h2Url(java.nio.file.Path dataDir) {
+    public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loa") + ";WRITE_DELAY=0";
     }
 

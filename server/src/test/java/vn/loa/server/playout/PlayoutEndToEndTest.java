@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.TestClips;
+import vn.loa.sim.Faults;
 import vn.loa.sim.Recorder;
 import vn.loa.sim.SimEvent;
 
@@ -129,7 +130,7 @@ class PlayoutEndToEndTest extends PlayoutHarness {
 
     @Test
     void emergencyWithToneAndRepeatsForcesVolumeThenRestoresIt() {
-        var receiver = connect("st-04", vn.loa.sim.Faults.NONE);
+        var receiver = connect("st-04", Faults.NONE);
         receiver.device().setVolume(30);
         long id = broadcast("""
                 {"media":["alert.mp3"],"targets":{"stations":["st-04"]},"priority":"EMERGENCY",

@@ -18,7 +18,6 @@ import vn.loa.sim.DeviceSimulator;
 import vn.loa.sim.Faults;
 import vn.loa.sim.SimEvent;
 import vn.loa.sim.SimulatedReceiver;
-import vn.loa.sim.StationCredentials;
 
 /** A server with receivers that record what they play; helpers read the simulator's log like a test engineer. */
 abstract class PlayoutHarness {
