@@ -15,6 +15,7 @@ import vn.loa.server.config.ConfigException;
 import vn.loa.server.config.ConfigLoader.Loaded;
 import vn.loa.server.config.ServerSettings;
 import vn.loa.server.asrun.AsRunLog;
+import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.gateway.ReceiverGateway;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.playout.PlayoutEngine;
@@ -48,7 +49,8 @@ public final class LoaServer implements AutoCloseable {
         Router router = new Router();
         new HealthApi(config.directory(), registry).register(router);
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying).register(router);
-        new BroadcastsApi(library, playout, asRun, config.directory(), config.settings()).register(router);
+        BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
+        new BroadcastsApi(planner, playout, asRun).register(router);
         new MediaApi(library).register(router);
         this.http = new HttpApiServer(router, config.settings().apiThreads());
     }

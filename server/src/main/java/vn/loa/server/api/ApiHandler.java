@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.server.broadcast.PlanException;
 
 /**
  * Reads requests on the I/O thread and runs endpoints on a bounded pool, so a slow endpoint never
@@ -65,6 +66,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ApiException e) {
             return error(e.status(), e.getMessage());
+        }
+        if (cause instanceof PlanException e) {
+            return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
         log.error("{} {} failed", request.method(), request.path(), cause);
         return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");

@@ -1,8 +1,11 @@
-package vn.loa.server.api;
+package vn.loa.server.broadcast;
 
 import java.util.List;
 
-/** Body of POST /api/broadcasts (docs/api.md). Nulls mean "not given"; BroadcastsApi applies the defaults. */
+/**
+ * What to broadcast, as POST /api/broadcasts takes it and as a schedule stores it (docs/api.md). Nulls
+ * mean "not given"; {@link BroadcastPlanner} applies the defaults.
+ */
 public record BroadcastRequest(String title, List<String> media, String playlist, Targets targets, String priority,
                                String onPreempt, String issuerLevel, String resumeDeadline,
                                Integer maxDurationSeconds, Integer repeat, Boolean attentionTone) {

@@ -1,0 +1,143 @@
+package vn.loa.server.broadcast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import vn.loa.protocol.Priority;
+import vn.loa.protocol.message.AudioStart;
+import vn.loa.server.config.ServerSettings;
+import vn.loa.server.media.MediaLibrary;
+import vn.loa.server.media.MediaRejected;
+import vn.loa.server.media.Playlist;
+import vn.loa.server.playout.BroadcastPlan;
+import vn.loa.server.playout.IssuerLevel;
+import vn.loa.server.playout.PreemptPolicy;
+import vn.loa.server.playout.Programme;
+import vn.loa.server.playout.ProgrammeItem;
+import vn.loa.server.station.StationDirectory;
+
+/**
+ * Turns a {@link BroadcastRequest} into a playable {@link BroadcastPlan}: loads and validates the media,
+ * resolves the targets, applies the defaults. Shared by the API and by scheduled jobs, so a schedule is
+ * held to the same rules as a broadcast started by hand. Reads files: never call it on a network thread.
+ */
+public final class BroadcastPlanner {
+    private static final int MAX_TITLE_CHARS = 200;
+    private static final int MAX_REPEAT = 10;
+    /** Slack over the programme's length before a station is released regardless. */
+    private static final Duration MAX_DURATION_SLACK = Duration.ofSeconds(60);
+    private final MediaLibrary library;
+    private final TargetResolver targets;
+    private final ServerSettings settings;
+
+    public BroadcastPlanner(MediaLibrary library, StationDirectory directory, ServerSettings settings) {
+        this.library = library;
+        this.targets = new TargetResolver(directory);
+        this.settings = settings;
+    }
+
+    public BroadcastPlan plan(BroadcastRequest body) {
+        Priority priority = parse(Priority.class, body.priority(), Priority.NORMAL, "priority");
+        List<ProgrammeItem> items = items(body);
+        int repeat = body.repeat() == null ? 1 : body.repeat();
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            throw new PlanException("repeat must be 1.." + MAX_REPEAT + ", not " + repeat);
+        }
+        Programme programme;
+        try {
+            programme = new Programme(items, repeat);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(e.getMessage());
+        }
+        String title = body.title() != null ? body.title().strip() : defaultTitle(body, items);
+        if (title.isEmpty() || title.length() > MAX_TITLE_CHARS) {
+            throw new PlanException("title must be 1.." + MAX_TITLE_CHARS + " characters");
+        }
+        Duration maxDuration = body.maxDurationSeconds() == null
+                ? Duration.ofMillis(programme.durationMillis()).plus(MAX_DURATION_SLACK)
+                : Duration.ofSeconds(positive(body.maxDurationSeconds(), "maxDurationSeconds"));
+        return new BroadcastPlan(title, programme, targets.resolve(body.targets()), priority,
+                parse(IssuerLevel.class, body.issuerLevel(), IssuerLevel.COMMUNE, "issuerLevel"),
+                parse(PreemptPolicy.class, body.onPreempt(), PreemptPolicy.RESUME, "onPreempt"),
+                instant(body.resumeDeadline()), maxDuration,
+                priority == Priority.EMERGENCY ? settings.emergencyVolume() : AudioStart.KEEP_VOLUME);
+    }
+
+    /** The playlist's own title, else the first item that is not the attention tone. */
+    private String defaultTitle(BroadcastRequest body, List<ProgrammeItem> items) {
+        if (body.playlist() != null) {
+            String listTitle = library.playlist(body.playlist()).map(Playlist::title).orElse(null);
+            if (listTitle != null) {
+                return listTitle;
+            }
+        }
+        return items.get(Boolean.TRUE.equals(body.attentionTone()) ? 1 : 0).title();
+    }
+
+    private List<ProgrammeItem> items(BroadcastRequest body) {
+        if ((body.media() == null) == (body.playlist() == null)) {
+            throw new PlanException("give either 'media' (a list of files) or 'playlist' (a name), not both or neither");
+        }
+        List<ProgrammeItem> items = new ArrayList<>();
+        if (Boolean.TRUE.equals(body.attentionTone())) {
+            if (settings.attentionTone() == null) {
+                throw new PlanException("attentionTone: no tone is configured (attentionTone in server.yaml)");
+            }
+            items.add(item(settings.attentionTone(), null));
+        }
+        if (body.playlist() != null) {
+            Playlist playlist = library.playlist(body.playlist())
+                    .orElseThrow(() -> new PlanException("playlist '" + body.playlist() + "' does not exist"));
+            if (!playlist.playable()) {
+                throw new PlanException("playlist '" + body.playlist() + "' cannot play: "
+                        + (playlist.items().isEmpty() ? "it is empty" : String.join("; ", playlist.problems())));
+            }
+            playlist.items().forEach(i -> items.add(item(i.path(), i.title())));
+        } else {
+            if (body.media().isEmpty()) {
+                throw new PlanException("'media' is empty");
+            }
+            body.media().forEach(path -> items.add(item(path, null)));
+        }
+        return items;
+    }
+
+    private ProgrammeItem item(String path, String title) {
+        try {
+            String t = title != null ? title : library.entry(path).map(e -> e.displayTitle()).orElse(path);
+            return new ProgrammeItem(path, t, library.load(path));
+        } catch (MediaRejected e) {
+            throw new PlanException("media '" + path + "': " + e.getMessage());
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String field) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(field + " must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", not '" + value + "'");
+        }
+    }
+
+    public static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new PlanException("'" + value + "' is not an ISO-8601 instant such as 2026-11-22T06:00:00Z");
+        }
+    }
+
+    private static int positive(int value, String field) {
+        if (value < 1 || value > 86_400) {
+            throw new PlanException(field + " must be 1..86400, not " + value);
+        }
+        return value;
+    }
+}
