@@ -9,6 +9,7 @@ import vn.loa.server.api.BroadcastsApi;
 import vn.loa.server.api.HealthApi;
 import vn.loa.server.api.HttpApiServer;
 import vn.loa.server.api.MediaApi;
+import vn.loa.server.api.SchedulesApi;
 import vn.loa.server.api.Router;
 import vn.loa.server.api.StationsApi;
 import vn.loa.server.config.ConfigException;
@@ -19,6 +20,7 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.gateway.ReceiverGateway;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.schedule.ScheduleService;
 import vn.loa.server.store.Database;
 import vn.loa.server.station.StationRegistry;
 
@@ -32,6 +34,7 @@ public final class LoaServer implements AutoCloseable {
     private final Database database;
     private final AsRunLog asRun;
     private final PlayoutEngine playout;
+    private final ScheduleService schedules;
     private final HttpApiServer http;
     private int receiverPort;
     private int httpPort;
@@ -51,6 +54,8 @@ public final class LoaServer implements AutoCloseable {
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying).register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
         new BroadcastsApi(planner, playout, asRun).register(router);
+        this.schedules = new ScheduleService(database.dataSource(), planner, playout, clock);
+        new SchedulesApi(schedules).register(router);
         new MediaApi(library).register(router);
         this.http = new HttpApiServer(router, config.settings().apiThreads());
     }
@@ -65,6 +70,7 @@ public final class LoaServer implements AutoCloseable {
         library.rescan();
         receiverPort = gateway.start();
         httpPort = http.start(s.bindAddress(), s.httpPort());
+        schedules.start();
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
                 s.dataDir().toAbsolutePath());
         return this;
@@ -85,6 +91,7 @@ public final class LoaServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        schedules.close();
         playout.close();
         gateway.close();
         asRun.close();

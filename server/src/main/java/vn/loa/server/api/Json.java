@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
+import vn.loa.server.broadcast.PlanException;
 
 /** The API's one ObjectMapper: ISO-8601 instants, and unknown or mistyped fields rejected with their name. */
 public final class Json {
@@ -37,6 +39,10 @@ public final class Json {
                 throw ApiException.badRequest("the request body is null; a JSON object is expected");
             }
             return value;
+        } catch (ValueInstantiationException e) {
+            // A record refused its values (its own validation): its message is the one to show.
+            throw ApiException.badRequest(e.getCause() instanceof PlanException p ? p.getMessage()
+                    : "invalid value: " + e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: "
                     + e.getKnownPropertyIds());

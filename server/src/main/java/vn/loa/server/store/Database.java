@@ -30,8 +30,8 @@ public final class Database implements AutoCloseable {
             throw new ConfigException("cannot open the database " + redact(url) + ": " + rootMessage(e), e);
         }
         try {
-            int applied = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load()
-                    .migrate().migrationsExecuted;
+            int applied = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .javaMigrations(new QuartzTablesMigration()).load().migrate().migrationsExecuted;
             log.info("Database {} ready ({} migration(s) applied now)", redact(url), applied);
         } catch (RuntimeException e) {
             pool.close();

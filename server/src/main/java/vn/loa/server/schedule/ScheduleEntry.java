@@ -1,0 +1,13 @@
+package vn.loa.server.schedule;
+
+import java.time.Instant;
+import vn.loa.server.broadcast.BroadcastRequest;
+
+/** A programme entry: what to broadcast, when it recurs, in which time zone, between which dates. */
+public record ScheduleEntry(long id, String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
+                            Instant validFrom, Instant validUntil, Instant createdAt) {
+
+    ScheduleEntry withId(long newId) {
+        return new ScheduleEntry(newId, title, broadcast, recurrence, timeZone, validFrom, validUntil, createdAt);
+    }
+}

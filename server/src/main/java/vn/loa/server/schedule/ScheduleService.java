@@ -1,0 +1,226 @@
+package vn.loa.server.schedule;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import vn.loa.server.broadcast.BroadcastPlanner;
+import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.playout.PlayoutEngine;
+
+/**
+ * Programme schedules on Quartz with its JDBC job store in our own database, so entries and their
+ * triggers survive restarts. An entry is validated when it is made (media, targets, recurrence, zone),
+ * stored, then handed to Quartz as one job with a trigger per firing pattern.
+ */
+public final class ScheduleService implements AutoCloseable {
+    public static final String DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
+    /** Quartz keys its rows by scheduler name, so it must not change between runs. */
+    private static final String SCHEDULER_NAME = "loa";
+    private static final AtomicInteger PROVIDERS = new AtomicInteger();
+    private final ScheduleStore store;
+    private final BroadcastPlanner planner;
+    private final Clock clock;
+    private final Scheduler quartz;
+
+    public ScheduleService(DataSource db, BroadcastPlanner planner, PlayoutEngine engine, Clock clock) {
+        this.store = new ScheduleStore(db);
+        this.planner = planner;
+        this.clock = clock;
+        this.quartz = createScheduler(db);
+        try {
+            quartz.setJobFactory((bundle, scheduler) -> new ScheduledBroadcastJob(store, planner, engine));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts firing; called once the library and the gateway are up, so a due entry finds its media. */
+    public void start() {
+        try {
+            quartz.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Validates, stores and schedules a new entry. */
+    public ScheduleView create(ScheduleEntry request) {
+        ZoneId zone = zone(request.timeZone());
+        if (request.recurrence() == null) {
+            throw new PlanException("recurrence is required");
+        }
+        if (request.broadcast() == null) {
+            throw new PlanException("broadcast is required: what to play, where, at which class");
+        }
+        planner.plan(request.broadcast());
+        Instant now = clock.instant();
+        if (request.validUntil() != null && !request.validUntil().isAfter(request.validFrom() != null ? request.validFrom() : now)) {
+            throw new PlanException("validUntil must be after validFrom and in the future");
+        }
+        Date firstOnce = request.recurrence().startAt(zone);
+        if (firstOnce != null && !firstOnce.toInstant().isAfter(now)) {
+            throw new PlanException("recurrence.at " + request.recurrence() + " is in the past in " + zone);
+        }
+        String title = request.title() != null ? request.title() : "Schedule";
+        try {
+            ScheduleEntry stored = store.insert(new ScheduleEntry(0, title, request.broadcast(), request.recurrence(),
+                    zone.getId(), request.validFrom(), request.validUntil(), now));
+            try {
+                schedule(stored, zone);
+            } catch (SchedulerException | RuntimeException e) {
+                store.delete(stored.id());
+                throw e;
+            }
+            return view(stored);
+        } catch (SQLException | SchedulerException e) {
+            throw new IllegalStateException("cannot store the schedule: " + e.getMessage(), e);
+        }
+    }
+
+    public List<ScheduleView> list() {
+        try {
+            List<ScheduleView> views = new ArrayList<>();
+            for (ScheduleEntry e : store.all()) {
+                views.add(view(e));
+            }
+            return views;
+        } catch (SQLException | SchedulerException e) {
+            throw new IllegalStateException("cannot read schedules: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<ScheduleView> get(long id) {
+        try {
+            Optional<ScheduleEntry> e = store.find(id);
+            return e.isEmpty() ? Optional.empty() : Optional.of(view(e.get()));
+        } catch (SQLException | SchedulerException e) {
+            throw new IllegalStateException("cannot read schedule " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean delete(long id) {
+        try {
+            quartz.deleteJob(jobKey(id));
+            return store.delete(id);
+        } catch (SQLException | SchedulerException e) {
+            throw new IllegalStateException("cannot delete schedule " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void schedule(ScheduleEntry entry, ZoneId zone) throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(ScheduledBroadcastJob.class).withIdentity(jobKey(entry.id()))
+                .usingJobData(ScheduledBroadcastJob.ENTRY_ID, entry.id()).build();
+        List<Trigger> triggers = new ArrayList<>();
+        int n = 0;
+        Date once = entry.recurrence().startAt(zone);
+        for (var schedule : entry.recurrence().schedules(zone)) {
+            TriggerBuilder<?> t = TriggerBuilder.newTrigger().withIdentity("schedule-" + entry.id() + "-" + n++, "schedules")
+                    .withSchedule(schedule).forJob(job);
+            Instant from = entry.validFrom() != null && entry.validFrom().isAfter(clock.instant()) ? entry.validFrom() : clock.instant();
+            t.startAt(once != null ? once : Date.from(from));
+            if (entry.validUntil() != null) {
+                t.endAt(Date.from(entry.validUntil()));
+            }
+            triggers.add(t.build());
+        }
+        quartz.scheduleJob(job, Set.copyOf(triggers), false);
+    }
+
+    private ScheduleView view(ScheduleEntry e) throws SchedulerException {
+        List<Instant> next = new ArrayList<>();
+        for (Trigger t : quartz.getTriggersOfJob(jobKey(e.id()))) {
+            if (t.getNextFireTime() != null) {
+                next.add(t.getNextFireTime().toInstant());
+            }
+        }
+        next.sort(null);
+        return new ScheduleView(e.id(), e.title(), e.broadcast(), e.recurrence(), e.timeZone(), e.validFrom(),
+                e.validUntil(), e.createdAt(), next.isEmpty() ? null : next.get(0));
+    }
+
+    private static JobKey jobKey(long id) {
+        return JobKey.jobKey("schedule-" + id, "schedules");
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id == null ? DEFAULT_ZONE : id);
+        } catch (DateTimeException e) {
+            throw new PlanException("timeZone '" + id + "' is not a time zone such as Asia/Ho_Chi_Minh");
+        }
+    }
+
+    private static Scheduler createScheduler(DataSource db) {
+        String provider = "loa-db-" + PROVIDERS.incrementAndGet();
+        DBConnectionManager.getInstance().addConnectionProvider(provider, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return db.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // The pool belongs to the server's Database and is closed there.
+            }
+
+            @Override
+            public void initialize() {
+                // Nothing to set up: the pool is already open.
+            }
+        });
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate(db));
+        p.setProperty("org.quartz.jobStore.dataSource", provider);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        try {
+            return new StdSchedulerFactory(p).getScheduler();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    private static String delegate(DataSource db) {
+        try (Connection c = db.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")
+                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            quartz.shutdown(true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("scheduler did not stop: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package vn.loa.server.schedule;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import vn.loa.server.broadcast.BroadcastRequest;
+
+/** The schedule table. The broadcast and recurrence are stored as JSON documents of their records. */
+final class ScheduleStore {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final String COLUMNS = "id, title, broadcast, recurrence, time_zone, valid_from, valid_until, created_at";
+    private final DataSource db;
+
+    ScheduleStore(DataSource db) {
+        this.db = db;
+    }
+
+    ScheduleEntry insert(ScheduleEntry e) throws SQLException {
+        String sql = "INSERT INTO schedule (title, broadcast, recurrence, time_zone, valid_from, valid_until, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, e.title());
+            ps.setString(2, json(e.broadcast()));
+            ps.setString(3, json(e.recurrence()));
+            ps.setString(4, e.timeZone());
+            ps.setTimestamp(5, timestamp(e.validFrom()));
+            ps.setTimestamp(6, timestamp(e.validUntil()));
+            ps.setTimestamp(7, timestamp(e.createdAt()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return e.withId(keys.getLong(1));
+            }
+        }
+    }
+
+    Optional<ScheduleEntry> find(long id) throws SQLException {
+        List<ScheduleEntry> found = select(" WHERE id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    List<ScheduleEntry> all() throws SQLException {
+        return select(" ORDER BY id", null);
+    }
+
+    boolean delete(long id) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM schedule WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private List<ScheduleEntry> select(String where, Long id) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule" + where)) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
+            List<ScheduleEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ScheduleEntry(rs.getLong(1), rs.getString(2),
+                            JSON.readValue(rs.getString(3), BroadcastRequest.class),
+                            JSON.readValue(rs.getString(4), Recurrence.class), rs.getString(5), instant(rs.getTimestamp(6)),
+                            instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException("a stored schedule no longer reads: " + e.getOriginalMessage(), e);
+            }
+            return out;
+        }
+    }
+
+    private static String json(Object value) throws SQLException {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot store schedule: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

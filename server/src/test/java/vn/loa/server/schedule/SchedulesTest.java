@@ -1,0 +1,115 @@
+package vn.loa.server.schedule;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.loa.server.SimEvents;
+import vn.loa.server.TestServer;
+import vn.loa.server.store.Databases;
+import vn.loa.sim.DeviceSimulator;
+import vn.loa.sim.SimEvent;
+
+/** Schedule entries through the API: they air at their time, survive a restart, and bad ones are refused. */
+class SchedulesTest {
+    private static final String JSON = "application/json";
+    private static final String BROADCAST = "{\"media\":[\"tone.mp3\"],\"targets\":{\"areas\":[\"commune-a\"]}}";
+
+    @TempDir
+    Path dir;
+
+    static List<String> kinds() {
+        return Databases.kinds();
+    }
+
+    @Test
+    void oneShotEntryAirsOnItsReceiversAtItsTime() throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            SimEvents events = new SimEvents();
+            try (DeviceSimulator sim = new DeviceSimulator(server.receiverAddress(), events.log())) {
+                sim.add(TestServer.credentials("st-01"));
+                sim.add(TestServer.credentials("st-08"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> server.online("st-01") && server.online("st-08"));
+                ZonedDateTime at = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+                TestServer.Reply created = server.post("/api/schedules", JSON, """
+                        {"title":"Chuông thử","broadcast":%s,"recurrence":{"type":"once","at":"%s"}}"""
+                        .formatted(BROADCAST, at.toLocalDateTime()));
+                assertEquals(201, created.status(), created.toString());
+                assertEquals(at.toInstant(), Instant.parse(created.body().get("nextFire").asText()));
+                await().atMost(Duration.ofSeconds(10)).until(() -> !events.of("st-01", "play_start").isEmpty());
+                SimEvent start = events.of("st-01", "play_start").get(0);
+                long lateMs = start.t() - at.toInstant().toEpochMilli();
+                assertTrue(lateMs >= 0 && lateMs < 1_000, "audible " + lateMs + " ms after its scheduled instant");
+                assertTrue(events.of("st-08", "play_start").isEmpty(), "st-08 is not in commune-a");
+                long id = created.body().get("id").asLong();
+                assertTrue(server.get("/api/schedules/" + id).body().get("nextFire").isNull(), "a one-shot fires once");
+                assertEquals(200, server.delete("/api/schedules/" + id).status());
+                assertEquals(404, server.get("/api/schedules/" + id).status());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void entriesAndTheirNextTimesSurviveARestart(String kind) throws Exception {
+        String db = Databases.fresh(kind, dir);
+        JsonNode created;
+        try (TestServer server = new TestServer(dir, db)) {
+            TestServer.Reply reply = server.post("/api/schedules", JSON, """
+                    {"title":"Thời sự sáng và chiều","broadcast":%s,
+                     "recurrence":{"type":"weekly","days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY"],
+                                   "times":["06:00","17:30"]}}""".formatted(BROADCAST));
+            assertEquals(201, reply.status(), reply.toString());
+            created = reply.body();
+            ZonedDateTime next = Instant.parse(created.get("nextFire").asText()).atZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            assertTrue(next.getDayOfWeek().getValue() <= 6, "never on Sunday: " + next);
+            assertTrue(next.toLocalTime().toString().equals("06:00") || next.toLocalTime().toString().equals("17:30"), next.toString());
+        }
+        try (TestServer restarted = new TestServer(dir, db)) {
+            JsonNode list = restarted.get("/api/schedules").body();
+            assertEquals(1, list.size());
+            assertEquals(created.get("nextFire"), list.get(0).get("nextFire"));
+            assertEquals("Thời sự sáng và chiều", list.get(0).get("title").asText());
+            assertEquals("weekly", list.get(0).at("/recurrence/type").asText());
+        }
+    }
+
+    @Test
+    void badEntriesAreRefusedWithTheirReason() throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            String past = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+            refused(server, "{\"broadcast\":" + BROADCAST + ",\"recurrence\":{\"type\":\"hourly\"}}", "hourly");
+            refused(server, "{\"broadcast\":" + BROADCAST + ",\"recurrence\":{\"type\":\"daily\",\"times\":[]}}",
+                    "recurrence.times must list at least one time");
+            refused(server, "{\"broadcast\":" + BROADCAST + ",\"recurrence\":{\"type\":\"cron\",\"expression\":\"every day\"}}",
+                    "not a valid Quartz cron expression");
+            refused(server, "{\"broadcast\":" + BROADCAST + ",\"recurrence\":{\"type\":\"once\",\"at\":\"" + past + "\"}}",
+                    "is in the past");
+            refused(server, "{\"broadcast\":" + BROADCAST + ",\"timeZone\":\"Mars/Olympus\",\"recurrence\":{\"type\":\"daily\",\"times\":[\"06:00\"]}}",
+                    "timeZone 'Mars/Olympus'");
+            refused(server, "{\"broadcast\":{\"media\":[\"gone.mp3\"],\"targets\":{\"all\":true}},\"recurrence\":{\"type\":\"daily\",\"times\":[\"06:00\"]}}",
+                    "media 'gone.mp3'");
+            refused(server, "{\"recurrence\":{\"type\":\"daily\",\"times\":[\"06:00\"]}}", "broadcast is required");
+            assertEquals(0, server.get("/api/schedules").body().size(), "nothing half-made was kept");
+        }
+    }
+
+    private static void refused(TestServer server, String body, String reason) {
+        TestServer.Reply reply = server.post("/api/schedules", JSON, body);
+        assertEquals(400, reply.status(), body + " -> " + reply);
+        assertTrue(reply.body().get("error").asText().contains(reason), body + " -> " + reply.body());
+    }
+}
