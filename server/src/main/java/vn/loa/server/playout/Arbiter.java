@@ -34,8 +34,8 @@ final class Arbiter {
         this.clock = clock;
     }
 
-    /** Offers a new session to each of its stations; those it outranks start at once, together. */
-    int offer(Broadcast b, long now) {
+    /** Offers a new session to each of its stations; those it outranks start together, heard from {@code startAt}. */
+    int offer(Broadcast b, long now, long startAt) {
         List<String> startNow = new ArrayList<>();
         for (String station : b.plan().stations()) {
             StationSlot slot = slot(station);
@@ -51,7 +51,7 @@ final class Arbiter {
             startNow.add(station);
         }
         if (!startNow.isEmpty()) {
-            launch(b, 0, startNow, AsRunEntry.STARTED, now);
+            launch(b, 0, startNow, AsRunEntry.STARTED, now, startAt);
         }
         return startNow.size();
     }
@@ -171,7 +171,7 @@ final class Arbiter {
                 b.doneOn(slot.station());
                 continue;
             }
-            launch(b, w.fromFrame(), List.of(slot.station()), w.startEvent(), now);
+            launch(b, w.fromFrame(), List.of(slot.station()), w.startEvent(), now, now + PlayoutEngine.START_DELAY_MICROS);
             return;
         }
     }
@@ -184,8 +184,8 @@ final class Arbiter {
         }
     }
 
-    private void launch(Broadcast b, int fromFrame, List<String> stations, String event, long now) {
-        Playback p = new Playback(b, fromFrame, now + PlayoutEngine.START_DELAY_MICROS, now, stations);
+    private void launch(Broadcast b, int fromFrame, List<String> stations, String event, long now, long startAt) {
+        Playback p = new Playback(b, fromFrame, startAt, now, stations);
         playbacks.add(p);
         NowPlaying np = NowPlaying.of(b, p);
         for (String station : stations) {

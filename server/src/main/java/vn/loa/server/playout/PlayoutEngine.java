@@ -49,16 +49,40 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts a session; completes with its id once its first as-run entries are on disk. */
+    /** Starts a session now; completes with its id once its first as-run entries are on disk. */
     public CompletableFuture<Long> start(BroadcastPlan plan) {
-        return onLoop(() -> {
-            Broadcast b = new Broadcast(ids.incrementAndGet(), plan, clock.instant(), arrivals++);
-            broadcasts.put(b.id(), b);
-            int started = arbiter.offer(b, micros(clock));
-            log.info("Session {} '{}' {} to {} stations ({} start now)", b.id(), plan.title(), plan.priority(),
-                    plan.stations().size(), started);
-            return writer.flushMarker().thenApply(v -> b.id());
-        }).thenCompose(f -> f);
+        return start(plan, null);
+    }
+
+    /**
+     * Starts a session so that its first frame is heard at {@code audibleAt} (null: as soon as possible).
+     * Everything (preemption, AUDIO_START, the lead burst) happens one start delay before that instant,
+     * which is how scheduled entries start on time instead of a start delay late.
+     */
+    public CompletableFuture<Long> start(BroadcastPlan plan, Instant audibleAt) {
+        long offerAt = audibleAt == null ? 0 : micros(audibleAt) - START_DELAY_MICROS;
+        long wait = Math.max(0, offerAt - micros(clock));
+        CompletableFuture<CompletableFuture<Long>> offered = new CompletableFuture<>();
+        loop.schedule(() -> {
+            try {
+                offered.complete(offer(plan, audibleAt == null ? null : micros(audibleAt)));
+            } catch (RuntimeException e) {
+                offered.completeExceptionally(e);
+            }
+        }, wait, TimeUnit.MICROSECONDS);
+        return offered.thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Long> offer(BroadcastPlan plan, Long audibleAtMicros) {
+        Broadcast b = new Broadcast(ids.incrementAndGet(), plan, clock.instant(), arrivals++);
+        broadcasts.put(b.id(), b);
+        long now = micros(clock);
+        long startAt = audibleAtMicros == null || audibleAtMicros < now + START_DELAY_MICROS
+                ? now + START_DELAY_MICROS : audibleAtMicros;
+        int started = arbiter.offer(b, now, startAt);
+        log.info("Session {} '{}' {} to {} stations ({} start now)", b.id(), plan.title(), plan.priority(),
+                plan.stations().size(), started);
+        return writer.flushMarker().thenApply(v -> b.id());
     }
 
     /** Stops a session on every station at once. Completes with false if there is no such live session. */
@@ -110,7 +134,11 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     }
 
     static long micros(Clock clock) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
+        return micros(clock.instant());
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private <T> CompletableFuture<T> onLoop(Callable<T> task) {

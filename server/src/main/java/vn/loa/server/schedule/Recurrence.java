@@ -3,10 +3,11 @@ package vn.loa.server.schedule;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
@@ -30,11 +31,21 @@ import vn.loa.server.broadcast.PlanException;
     @JsonSubTypes.Type(value = Recurrence.Cron.class, name = "cron")})
 public sealed interface Recurrence {
 
-    /** One Quartz schedule per firing pattern; a one-shot also needs its start instant. */
-    List<ScheduleBuilder<?>> schedules(ZoneId zone);
+    /**
+     * How far ahead of the air time triggers fire, so the broadcast is planned and its first frame is
+     * sent before the instant instead of a start delay after it.
+     */
+    long LEAD_SECONDS = 1;
 
-    /** The first firing of a one-shot, else null (recurring schedules start when the entry becomes valid). */
-    default Date startAt(ZoneId zone) {
+    /** A Quartz schedule and how long before the air time it fires. */
+    record Firing(ScheduleBuilder<?> schedule, long leadMillis) {
+    }
+
+    /** One firing per pattern; a one-shot also needs its start instant. */
+    List<Firing> firings(ZoneId zone);
+
+    /** The air time of a one-shot, else null (recurring schedules start when the entry becomes valid). */
+    default Instant airsAt(ZoneId zone) {
         return null;
     }
 
@@ -44,14 +55,15 @@ public sealed interface Recurrence {
         }
 
         @Override
-        public List<ScheduleBuilder<?>> schedules(ZoneId zone) {
+        public List<Firing> firings(ZoneId zone) {
             // A missed one-shot is skipped, never played late, until per-entry misfire policies arrive.
-            return List.of(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionNextWithRemainingCount());
+            return List.of(new Firing(SimpleScheduleBuilder.simpleSchedule()
+                    .withMisfireHandlingInstructionNextWithRemainingCount(), LEAD_SECONDS * 1000));
         }
 
         @Override
-        public Date startAt(ZoneId zone) {
-            return Date.from(at.atZone(zone).toInstant());
+        public Instant airsAt(ZoneId zone) {
+            return at.atZone(zone).toInstant();
         }
     }
 
@@ -61,8 +73,8 @@ public sealed interface Recurrence {
         }
 
         @Override
-        public List<ScheduleBuilder<?>> schedules(ZoneId zone) {
-            return crons(times, "*", "?", zone);
+        public List<Firing> firings(ZoneId zone) {
+            return times.stream().distinct().map(t -> early(t, "*", "?", zone)).toList();
         }
     }
 
@@ -73,9 +85,14 @@ public sealed interface Recurrence {
         }
 
         @Override
-        public List<ScheduleBuilder<?>> schedules(ZoneId zone) {
-            String list = days.stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
-            return crons(times, "?", list, zone);
+        public List<Firing> firings(ZoneId zone) {
+            return times.stream().distinct().map(t -> {
+                // Firing a second before midnight means firing on the day before.
+                boolean midnight = t.toSecondOfDay() < LEAD_SECONDS;
+                String list = days.stream().map(d -> midnight ? d.minus(1) : d).sorted()
+                        .map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
+                return early(t, "?", list, zone);
+            }).toList();
         }
     }
 
@@ -87,9 +104,24 @@ public sealed interface Recurrence {
         }
 
         @Override
-        public List<ScheduleBuilder<?>> schedules(ZoneId zone) {
-            String list = daysOfMonth.stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining(","));
-            return crons(times, list, "?", zone);
+        public List<Firing> firings(ZoneId zone) {
+            List<Firing> out = new ArrayList<>();
+            for (LocalTime t : times.stream().distinct().toList()) {
+                boolean midnight = t.toSecondOfDay() < LEAD_SECONDS;
+                List<Integer> days = daysOfMonth.stream().distinct().sorted().map(d -> midnight ? d - 1 : d).toList();
+                String list = days.stream().filter(d -> d >= 1).map(String::valueOf).collect(Collectors.joining(","));
+                if (!list.isEmpty()) {
+                    out.add(early(t, list, "?", zone));
+                }
+                if (days.contains(0)) {
+                    // Midnight on the 1st would fire on the last day of the month before, which Quartz's "L"
+                    // does not compute reliably outside UTC; it fires at the air time, a start delay late.
+                    out.add(new Firing(CronScheduleBuilder.cronSchedule("%d %d %d 1 * ?".formatted(t.getSecond(),
+                            t.getMinute(), t.getHour())).inTimeZone(TimeZone.getTimeZone(zone))
+                            .withMisfireHandlingInstructionDoNothing(), 0));
+                }
+            }
+            return out;
         }
     }
 
@@ -99,18 +131,21 @@ public sealed interface Recurrence {
                     "recurrence.expression is not a valid Quartz cron expression (seconds minutes hours day month weekday)");
         }
 
+        /** An expert's expression cannot be shifted safely, so it fires at the air time and starts a start delay late. */
         @Override
-        public List<ScheduleBuilder<?>> schedules(ZoneId zone) {
-            return List.of(CronScheduleBuilder.cronSchedule(expression).inTimeZone(TimeZone.getTimeZone(zone))
-                    .withMisfireHandlingInstructionDoNothing());
+        public List<Firing> firings(ZoneId zone) {
+            return List.of(new Firing(CronScheduleBuilder.cronSchedule(expression).inTimeZone(TimeZone.getTimeZone(zone))
+                    .withMisfireHandlingInstructionDoNothing(), 0));
         }
     }
 
-    private static List<ScheduleBuilder<?>> crons(List<LocalTime> times, String dayOfMonth, String dayOfWeek, ZoneId zone) {
-        return times.stream().distinct().<ScheduleBuilder<?>>map(t -> CronScheduleBuilder
-                .cronSchedule("%d %d %d %s * %s".formatted(t.getSecond(), t.getMinute(), t.getHour(), dayOfMonth, dayOfWeek))
+    /** A cron firing LEAD_SECONDS before {@code t}; callers shift the days when that crosses midnight. */
+    private static Firing early(LocalTime t, String dayOfMonth, String dayOfWeek, ZoneId zone) {
+        LocalTime f = t.minusSeconds(LEAD_SECONDS);
+        return new Firing(CronScheduleBuilder
+                .cronSchedule("%d %d %d %s * %s".formatted(f.getSecond(), f.getMinute(), f.getHour(), dayOfMonth, dayOfWeek))
                 .inTimeZone(TimeZone.getTimeZone(zone))
-                .withMisfireHandlingInstructionDoNothing()).toList();
+                .withMisfireHandlingInstructionDoNothing(), LEAD_SECONDS * 1000);
     }
 
     private static void requireTimes(List<LocalTime> times) {

@@ -78,8 +78,8 @@ public final class ScheduleService implements AutoCloseable {
         if (request.validUntil() != null && !request.validUntil().isAfter(request.validFrom() != null ? request.validFrom() : now)) {
             throw new PlanException("validUntil must be after validFrom and in the future");
         }
-        Date firstOnce = request.recurrence().startAt(zone);
-        if (firstOnce != null && !firstOnce.toInstant().isAfter(now)) {
+        Instant once = request.recurrence().airsAt(zone);
+        if (once != null && !once.isAfter(now.plusSeconds(Recurrence.LEAD_SECONDS))) {
             throw new PlanException("recurrence.at " + request.recurrence() + " is in the past in " + zone);
         }
         String title = request.title() != null ? request.title() : "Schedule";
@@ -133,12 +133,13 @@ public final class ScheduleService implements AutoCloseable {
                 .usingJobData(ScheduledBroadcastJob.ENTRY_ID, entry.id()).build();
         List<Trigger> triggers = new ArrayList<>();
         int n = 0;
-        Date once = entry.recurrence().startAt(zone);
-        for (var schedule : entry.recurrence().schedules(zone)) {
+        Instant once = entry.recurrence().airsAt(zone);
+        for (Recurrence.Firing firing : entry.recurrence().firings(zone)) {
             TriggerBuilder<?> t = TriggerBuilder.newTrigger().withIdentity("schedule-" + entry.id() + "-" + n++, "schedules")
-                    .withSchedule(schedule).forJob(job);
+                    .withSchedule(firing.schedule()).usingJobData(ScheduledBroadcastJob.LEAD_MS, firing.leadMillis())
+                    .forJob(job);
             Instant from = entry.validFrom() != null && entry.validFrom().isAfter(clock.instant()) ? entry.validFrom() : clock.instant();
-            t.startAt(once != null ? once : Date.from(from));
+            t.startAt(Date.from(once != null ? once.minusMillis(firing.leadMillis()) : from));
             if (entry.validUntil() != null) {
                 t.endAt(Date.from(entry.validUntil()));
             }
@@ -151,7 +152,7 @@ public final class ScheduleService implements AutoCloseable {
         List<Instant> next = new ArrayList<>();
         for (Trigger t : quartz.getTriggersOfJob(jobKey(e.id()))) {
             if (t.getNextFireTime() != null) {
-                next.add(t.getNextFireTime().toInstant());
+                next.add(t.getNextFireTime().toInstant().plusMillis(t.getJobDataMap().getLong(ScheduledBroadcastJob.LEAD_MS)));
             }
         }
         next.sort(null);

@@ -1,5 +1,6 @@
 package vn.loa.server.schedule;
 
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -7,6 +8,7 @@ import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.broadcast.BroadcastPlanner;
+import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.playout.PlayoutEngine;
 
@@ -16,6 +18,8 @@ import vn.loa.server.playout.PlayoutEngine;
  */
 final class ScheduledBroadcastJob implements Job {
     static final String ENTRY_ID = "scheduleId";
+    /** On each trigger: how long before the air time it fires. */
+    static final String LEAD_MS = "leadMs";
     private static final Logger log = LoggerFactory.getLogger(ScheduledBroadcastJob.class);
     private final ScheduleStore store;
     private final BroadcastPlanner planner;
@@ -27,6 +31,13 @@ final class ScheduledBroadcastJob implements Job {
         this.engine = engine;
     }
 
+    /** A scheduled broadcast without a title of its own airs under the schedule's title. */
+    private static BroadcastRequest titled(ScheduleEntry e) {
+        BroadcastRequest b = e.broadcast();
+        return b.title() != null ? b : new BroadcastRequest(e.title(), b.media(), b.playlist(), b.targets(), b.priority(),
+                b.onPreempt(), b.issuerLevel(), b.resumeDeadline(), b.maxDurationSeconds(), b.repeat(), b.attentionTone());
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         long id = context.getMergedJobDataMap().getLong(ENTRY_ID);
@@ -36,9 +47,11 @@ final class ScheduledBroadcastJob implements Job {
                 log.warn("Schedule {} fired but no longer exists", id);
                 return;
             }
-            long session = engine.start(planner.plan(entry.broadcast())).get(10, TimeUnit.SECONDS);
-            log.info("Schedule {} '{}' fired at {} (due {}): session {}", id, entry.title(), context.getFireTime().toInstant(),
-                    context.getScheduledFireTime().toInstant(), session);
+            Instant airTime = context.getScheduledFireTime().toInstant()
+                    .plusMillis(context.getTrigger().getJobDataMap().getLong(LEAD_MS));
+            long session = engine.start(planner.plan(titled(entry)), airTime).get(30, TimeUnit.SECONDS);
+            log.info("Schedule {} '{}' fired at {} for air time {}: session {}", id, entry.title(),
+                    context.getFireTime().toInstant(), airTime, session);
         } catch (PlanException e) {
             // The media or a target went away since the entry was made: tell the operator, keep the schedule.
             log.error("Schedule {} cannot air: {}", id, e.getMessage());

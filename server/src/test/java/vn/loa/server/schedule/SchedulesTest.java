@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,23 +37,29 @@ class SchedulesTest {
     }
 
     @Test
-    void oneShotEntryAirsOnItsReceiversAtItsTime() throws Exception {
+    void oneShotEntryIsHeardWithin100MsOfItsInstantEvenOverALowerClassBulletin(TestReporter reporter) throws Exception {
         try (TestServer server = new TestServer(dir)) {
             SimEvents events = new SimEvents();
             try (DeviceSimulator sim = new DeviceSimulator(server.receiverAddress(), events.log())) {
                 sim.add(TestServer.credentials("st-01"));
                 sim.add(TestServer.credentials("st-08"));
                 await().atMost(Duration.ofSeconds(10)).until(() -> server.online("st-01") && server.online("st-08"));
+                assertEquals(201, server.post("/api/broadcasts", JSON, """
+                        {"media":["long.mp3"],"targets":{"stations":["st-01"]},"priority":"BACKGROUND"}""").status());
+                await().atMost(Duration.ofSeconds(10)).until(() -> !events.of("st-01", "play_start").isEmpty());
                 ZonedDateTime at = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
                 TestServer.Reply created = server.post("/api/schedules", JSON, """
                         {"title":"Chuông thử","broadcast":%s,"recurrence":{"type":"once","at":"%s"}}"""
                         .formatted(BROADCAST, at.toLocalDateTime()));
                 assertEquals(201, created.status(), created.toString());
                 assertEquals(at.toInstant(), Instant.parse(created.body().get("nextFire").asText()));
-                await().atMost(Duration.ofSeconds(10)).until(() -> !events.of("st-01", "play_start").isEmpty());
-                SimEvent start = events.of("st-01", "play_start").get(0);
+                await().atMost(Duration.ofSeconds(10)).until(() -> events.of("st-01", "play_start").size() == 2);
+                SimEvent start = events.of("st-01", "play_start").get(1);
+                assertEquals("Chuông thử", start.field("title"));
                 long lateMs = start.t() - at.toInstant().toEpochMilli();
-                assertTrue(lateMs >= 0 && lateMs < 1_000, "audible " + lateMs + " ms after its scheduled instant");
+                reporter.publishEntry("audibleMsFromScheduledInstant", String.valueOf(lateMs));
+                System.out.println("schedule: audible " + lateMs + " ms from its scheduled instant");
+                assertTrue(Math.abs(lateMs) <= 100, "audible " + lateMs + " ms from its scheduled instant");
                 assertTrue(events.of("st-08", "play_start").isEmpty(), "st-08 is not in commune-a");
                 long id = created.body().get("id").asLong();
                 assertTrue(server.get("/api/schedules/" + id).body().get("nextFire").isNull(), "a one-shot fires once");
