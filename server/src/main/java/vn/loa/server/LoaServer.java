@@ -54,7 +54,7 @@ public final class LoaServer implements AutoCloseable {
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying).register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
         new BroadcastsApi(planner, playout, asRun).register(router);
-        this.schedules = new ScheduleService(database.dataSource(), planner, playout, clock);
+        this.schedules = new ScheduleService(database.dataSource(), planner, playout, asRun, clock);
         new SchedulesApi(schedules).register(router);
         new MediaApi(library).register(router);
         this.http = new HttpApiServer(router, config.settings().apiThreads());
@@ -69,8 +69,9 @@ public final class LoaServer implements AutoCloseable {
         }
         library.rescan();
         receiverPort = gateway.start();
-        httpPort = http.start(s.bindAddress(), s.httpPort());
+        // Missed firings are settled before the API opens, so no client sees the state before recovery.
         schedules.start();
+        httpPort = http.start(s.bindAddress(), s.httpPort());
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
                 s.dataDir().toAbsolutePath());
         return this;

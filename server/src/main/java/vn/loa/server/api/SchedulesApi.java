@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Instant;
 import java.util.Map;
 import vn.loa.server.broadcast.BroadcastRequest;
+import vn.loa.server.schedule.Misfire;
 import vn.loa.server.schedule.Recurrence;
 import vn.loa.server.schedule.ScheduleEntry;
 import vn.loa.server.schedule.ScheduleService;
@@ -15,7 +16,7 @@ public final class SchedulesApi {
 
     /** Body of POST /api/schedules. */
     public record ScheduleRequest(String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
-                                  Instant validFrom, Instant validUntil) {
+                                  Instant validFrom, Instant validUntil, Misfire misfire) {
     }
 
     public SchedulesApi(ScheduleService schedules) {
@@ -33,7 +34,8 @@ public final class SchedulesApi {
     private ApiResponse create(ApiRequest request) {
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
         return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(new ScheduleEntry(0, body.title(),
-                body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(), body.validUntil(), null)));
+                body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(), body.validUntil(),
+                body.misfire() == null ? Misfire.SKIP : body.misfire(), null)));
     }
 
     private ApiResponse delete(ApiRequest request) {

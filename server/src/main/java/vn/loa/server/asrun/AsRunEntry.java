@@ -21,4 +21,10 @@ public record AsRunEntry(Instant time, String station, long session, String titl
     public static final String SKIPPED = "SKIPPED";
     public static final String LINK_LOST = "LINK_LOST";
     public static final String REJOINED = "REJOINED";
+    /** A scheduled firing missed while the server was down, not played (policy SKIP, or too late). */
+    public static final String MISSED = "MISSED";
+    /** A missed firing played late, within its GRACE window. */
+    public static final String LATE = "LATE";
+    /** A missed firing joined in progress at the offset wall-clock time implies (policy JOIN). */
+    public static final String JOINED = "JOINED";
 }

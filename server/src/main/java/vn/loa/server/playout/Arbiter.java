@@ -35,7 +35,7 @@ final class Arbiter {
     }
 
     /** Offers a new session to each of its stations; those it outranks start together, heard from {@code startAt}. */
-    int offer(Broadcast b, long now, long startAt) {
+    int offer(Broadcast b, long now, long startAt, int fromFrame) {
         List<String> startNow = new ArrayList<>();
         for (String station : b.plan().stations()) {
             StationSlot slot = slot(station);
@@ -51,7 +51,7 @@ final class Arbiter {
             startNow.add(station);
         }
         if (!startNow.isEmpty()) {
-            launch(b, 0, startNow, AsRunEntry.STARTED, now, startAt);
+            launch(b, fromFrame, startNow, AsRunEntry.STARTED, now, startAt);
         }
         return startNow.size();
     }

@@ -60,12 +60,18 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
      * which is how scheduled entries start on time instead of a start delay late.
      */
     public CompletableFuture<Long> start(BroadcastPlan plan, Instant audibleAt) {
+        return start(plan, audibleAt, 0);
+    }
+
+    /** As {@link #start(BroadcastPlan, Instant)}, joining the programme {@code offsetMillis} in (a late join). */
+    public CompletableFuture<Long> start(BroadcastPlan plan, Instant audibleAt, long offsetMillis) {
         long offerAt = audibleAt == null ? 0 : micros(audibleAt) - START_DELAY_MICROS;
         long wait = Math.max(0, offerAt - micros(clock));
         CompletableFuture<CompletableFuture<Long>> offered = new CompletableFuture<>();
         loop.schedule(() -> {
             try {
-                offered.complete(offer(plan, audibleAt == null ? null : micros(audibleAt)));
+                offered.complete(offer(plan, audibleAt == null ? null : micros(audibleAt),
+                        plan.programme().frameAtMillis(offsetMillis)));
             } catch (RuntimeException e) {
                 offered.completeExceptionally(e);
             }
@@ -73,13 +79,13 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         return offered.thenCompose(f -> f);
     }
 
-    private CompletableFuture<Long> offer(BroadcastPlan plan, Long audibleAtMicros) {
+    private CompletableFuture<Long> offer(BroadcastPlan plan, Long audibleAtMicros, int fromFrame) {
         Broadcast b = new Broadcast(ids.incrementAndGet(), plan, clock.instant(), arrivals++);
         broadcasts.put(b.id(), b);
         long now = micros(clock);
         long startAt = audibleAtMicros == null || audibleAtMicros < now + START_DELAY_MICROS
                 ? now + START_DELAY_MICROS : audibleAtMicros;
-        int started = arbiter.offer(b, now, startAt);
+        int started = arbiter.offer(b, now, startAt, fromFrame);
         log.info("Session {} '{}' {} to {} stations ({} start now)", b.id(), plan.title(), plan.priority(),
                 plan.stations().size(), started);
         return writer.flushMarker().thenApply(v -> b.id());

@@ -24,6 +24,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.playout.PlayoutEngine;
@@ -42,12 +43,14 @@ public final class ScheduleService implements AutoCloseable {
     private final BroadcastPlanner planner;
     private final Clock clock;
     private final Scheduler quartz;
+    private final MissedFirings missed;
 
-    public ScheduleService(DataSource db, BroadcastPlanner planner, PlayoutEngine engine, Clock clock) {
+    public ScheduleService(DataSource db, BroadcastPlanner planner, PlayoutEngine engine, AsRunLog asRun, Clock clock) {
         this.store = new ScheduleStore(db);
         this.planner = planner;
         this.clock = clock;
         this.quartz = createScheduler(db);
+        this.missed = new MissedFirings(store, planner, engine, asRun, clock);
         try {
             quartz.setJobFactory((bundle, scheduler) -> new ScheduledBroadcastJob(store, planner, engine));
         } catch (SchedulerException e) {
@@ -55,11 +58,15 @@ public final class ScheduleService implements AutoCloseable {
         }
     }
 
-    /** Starts firing; called once the library and the gateway are up, so a due entry finds its media. */
+    /**
+     * Applies the misfire policies to firings missed while the server was down, then starts firing.
+     * Called once the library and the gateway are up, so a due entry finds its media and receivers.
+     */
     public void start() {
         try {
+            missed.recover(quartz);
             quartz.start();
-        } catch (SchedulerException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
         }
     }
@@ -85,7 +92,8 @@ public final class ScheduleService implements AutoCloseable {
         String title = request.title() != null ? request.title() : "Schedule";
         try {
             ScheduleEntry stored = store.insert(new ScheduleEntry(0, title, request.broadcast(), request.recurrence(),
-                    zone.getId(), request.validFrom(), request.validUntil(), now));
+                    zone.getId(), request.validFrom(), request.validUntil(),
+                    request.misfire() == null ? Misfire.SKIP : request.misfire(), now));
             try {
                 schedule(stored, zone);
             } catch (SchedulerException | RuntimeException e) {
@@ -157,10 +165,10 @@ public final class ScheduleService implements AutoCloseable {
         }
         next.sort(null);
         return new ScheduleView(e.id(), e.title(), e.broadcast(), e.recurrence(), e.timeZone(), e.validFrom(),
-                e.validUntil(), e.createdAt(), next.isEmpty() ? null : next.get(0));
+                e.validUntil(), e.misfire(), e.createdAt(), next.isEmpty() ? null : next.get(0));
     }
 
-    private static JobKey jobKey(long id) {
+    static JobKey jobKey(long id) {
         return JobKey.jobKey("schedule-" + id, "schedules");
     }
 
@@ -200,6 +208,7 @@ public final class ScheduleService implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate(db));
         p.setProperty("org.quartz.jobStore.dataSource", provider);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MissedFirings.TOLERANCE.toMillis()));
         try {
             return new StdSchedulerFactory(p).getScheduler();
         } catch (SchedulerException e) {

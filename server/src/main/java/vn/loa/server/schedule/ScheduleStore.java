@@ -21,7 +21,8 @@ import vn.loa.server.broadcast.BroadcastRequest;
 final class ScheduleStore {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final String COLUMNS = "id, title, broadcast, recurrence, time_zone, valid_from, valid_until, created_at";
+    private static final String COLUMNS =
+            "id, title, broadcast, recurrence, time_zone, valid_from, valid_until, misfire, created_at";
     private final DataSource db;
 
     ScheduleStore(DataSource db) {
@@ -29,8 +30,8 @@ final class ScheduleStore {
     }
 
     ScheduleEntry insert(ScheduleEntry e) throws SQLException {
-        String sql = "INSERT INTO schedule (title, broadcast, recurrence, time_zone, valid_from, valid_until, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO schedule (title, broadcast, recurrence, time_zone, valid_from, valid_until, misfire, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, e.title());
             ps.setString(2, json(e.broadcast()));
@@ -38,7 +39,8 @@ final class ScheduleStore {
             ps.setString(4, e.timeZone());
             ps.setTimestamp(5, timestamp(e.validFrom()));
             ps.setTimestamp(6, timestamp(e.validUntil()));
-            ps.setTimestamp(7, timestamp(e.createdAt()));
+            ps.setString(7, json(e.misfire()));
+            ps.setTimestamp(8, timestamp(e.createdAt()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -74,7 +76,8 @@ final class ScheduleStore {
                     out.add(new ScheduleEntry(rs.getLong(1), rs.getString(2),
                             JSON.readValue(rs.getString(3), BroadcastRequest.class),
                             JSON.readValue(rs.getString(4), Recurrence.class), rs.getString(5), instant(rs.getTimestamp(6)),
-                            instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                            instant(rs.getTimestamp(7)), JSON.readValue(rs.getString(8), Misfire.class),
+                            instant(rs.getTimestamp(9))));
                 }
             } catch (JsonProcessingException e) {
                 throw new SQLException("a stored schedule no longer reads: " + e.getOriginalMessage(), e);

@@ -32,7 +32,7 @@ final class ScheduledBroadcastJob implements Job {
     }
 
     /** A scheduled broadcast without a title of its own airs under the schedule's title. */
-    private static BroadcastRequest titled(ScheduleEntry e) {
+    static BroadcastRequest titled(ScheduleEntry e) {
         BroadcastRequest b = e.broadcast();
         return b.title() != null ? b : new BroadcastRequest(e.title(), b.media(), b.playlist(), b.targets(), b.priority(),
                 b.onPreempt(), b.issuerLevel(), b.resumeDeadline(), b.maxDurationSeconds(), b.repeat(), b.attentionTone());

@@ -1,0 +1,108 @@
+package vn.loa.server.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.asrun.AsRunEntry;
+import vn.loa.server.asrun.AsRunLog;
+import vn.loa.server.broadcast.BroadcastPlanner;
+import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.playout.BroadcastPlan;
+import vn.loa.server.playout.PlayoutEngine;
+
+/**
+ * Applies each entry's misfire policy to the firing it missed while the server was down, before Quartz
+ * starts: at that moment a trigger's stored next fire time is still the missed slot (Quartz's own
+ * misfire handling would overwrite it, and then skips what is left). Every decision goes into the
+ * as-run log for the entry's stations.
+ */
+final class MissedFirings {
+    /** A firing later than this is missed; Quartz's misfire threshold is set to the same. */
+    static final Duration TOLERANCE = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(MissedFirings.class);
+    private final ScheduleStore store;
+    private final BroadcastPlanner planner;
+    private final PlayoutEngine engine;
+    private final AsRunLog asRun;
+    private final Clock clock;
+
+    MissedFirings(ScheduleStore store, BroadcastPlanner planner, PlayoutEngine engine, AsRunLog asRun, Clock clock) {
+        this.store = store;
+        this.planner = planner;
+        this.engine = engine;
+        this.asRun = asRun;
+        this.clock = clock;
+    }
+
+    void recover(Scheduler quartz) throws Exception {
+        Instant now = clock.instant();
+        for (ScheduleEntry entry : store.all()) {
+            Instant missed = latestMissed(quartz, entry, now);
+            if (missed != null) {
+                apply(entry, missed, now);
+            }
+        }
+    }
+
+    private static Instant latestMissed(Scheduler quartz, ScheduleEntry entry, Instant now) throws SchedulerException {
+        Instant latest = null;
+        for (Trigger t : quartz.getTriggersOfJob(ScheduleService.jobKey(entry.id()))) {
+            long lead = t.getJobDataMap().getLong(ScheduledBroadcastJob.LEAD_MS);
+            for (Date fire = t.getNextFireTime(); fire != null; fire = t.getFireTimeAfter(fire)) {
+                Instant air = fire.toInstant().plusMillis(lead);
+                if (!air.isBefore(now.minus(TOLERANCE))) {
+                    break;
+                }
+                latest = latest == null || air.isAfter(latest) ? air : latest;
+            }
+        }
+        return latest;
+    }
+
+    private void apply(ScheduleEntry entry, Instant missed, Instant now) throws Exception {
+        BroadcastPlan plan;
+        try {
+            plan = planner.plan(ScheduledBroadcastJob.titled(entry));
+        } catch (PlanException e) {
+            log.error("Schedule {} missed its firing at {} and cannot air: {}", entry.id(), missed, e.getMessage());
+            return;
+        }
+        long lateMs = Duration.between(missed, now).toMillis();
+        Misfire policy = entry.misfire();
+        String due = "due " + missed + ", " + lateMs / 1000 + " s late";
+        switch (policy.policy()) {
+            case GRACE -> {
+                if (lateMs <= policy.grace().toMillis()) {
+                    long session = engine.start(plan).get(30, TimeUnit.SECONDS);
+                    record(plan, session, AsRunEntry.LATE, null, "policy GRACE " + policy.graceMinutes() + " min: " + due);
+                } else {
+                    record(plan, 0, AsRunEntry.MISSED, null, "policy GRACE " + policy.graceMinutes() + " min exceeded: " + due);
+                }
+            }
+            case JOIN -> {
+                if (lateMs < plan.programme().durationMillis()) {
+                    long session = engine.start(plan, null, lateMs).get(30, TimeUnit.SECONDS);
+                    record(plan, session, AsRunEntry.JOINED, lateMs, "policy JOIN: " + due);
+                } else {
+                    record(plan, 0, AsRunEntry.MISSED, null, "policy JOIN, programme already over: " + due);
+                }
+            }
+            case SKIP -> record(plan, 0, AsRunEntry.MISSED, null, "policy SKIP: " + due);
+        }
+        log.info("Schedule {} missed its firing at {}; policy {} applied", entry.id(), missed, policy.policy());
+    }
+
+    private void record(BroadcastPlan plan, long session, String event, Long offsetMs, String reason) throws Exception {
+        for (String station : plan.stations()) {
+            asRun.append(new AsRunEntry(clock.instant(), station, session, plan.title(), plan.priority().name(), event,
+                    offsetMs, null, null, reason)).get(30, TimeUnit.SECONDS);
+        }
+    }
+}
