@@ -20,6 +20,7 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.gateway.ReceiverGateway;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.schedule.QuietHoursGuard;
 import vn.loa.server.schedule.ScheduleService;
 import vn.loa.server.store.Database;
 import vn.loa.server.station.StationRegistry;
@@ -54,7 +55,8 @@ public final class LoaServer implements AutoCloseable {
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying).register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
         new BroadcastsApi(planner, playout, asRun).register(router);
-        this.schedules = new ScheduleService(database.dataSource(), planner, playout, asRun, clock);
+        this.schedules = new ScheduleService(database.dataSource(), planner, playout, asRun,
+                new QuietHoursGuard(config.directory(), s.quietHours(), s.localZone()), clock);
         new SchedulesApi(schedules).register(router);
         new MediaApi(library).register(router);
         this.http = new HttpApiServer(router, config.settings().apiThreads());

@@ -14,6 +14,14 @@ public final class TestConfig {
     }
 
     public static Path write(Path dir, String databaseUrl) throws IOException {
+        return write(dir, databaseUrl, "none");
+    }
+
+    /**
+     * @param communeBQuietHours quiet hours for commune-b ("22:00-05:00" or "none"); everywhere else has
+     *                           none, so schedule tests do not depend on the hour they run at
+     */
+    public static Path write(Path dir, String databaseUrl, String communeBQuietHours) throws IOException {
         Path config = Files.createDirectories(dir.resolve("config"));
         Path media = TestClips.write(dir.resolve("media"));
         // A fixed kernel send buffer, so loopback autotuning cannot hide a slow receiver for minutes.
@@ -25,6 +33,7 @@ public final class TestConfig {
                 mediaDir: %s
                 attentionTone: tone.mp3
                 sendBufferBytes: 16384
+                quietHours: none
                 """.formatted(TestServer.HEARTBEAT_MS, media.toString().replace('\\', '/'));
         if (databaseUrl != null) {
             yaml += "database:\n  url: \"" + databaseUrl + "\"\n";
@@ -37,11 +46,11 @@ public final class TestConfig {
                     level: province
                     children:
                       - {id: commune-a, name: Xã A, level: commune}
-                      - {id: commune-b, name: Xã B, level: commune}
+                      - {id: commune-b, name: Xã B, level: commune, quietHours: "%s"}
                       - {id: commune-c, name: Xã C, level: commune}
                 stations:
                   - {id: st-off, name: Trạm tắt, area: commune-c, enabled: false}
-                """);
+                """.formatted(communeBQuietHours));
         StringBuilder secrets = new StringBuilder("st-off: secret-st-off\n");
         for (StationCredentials c : TestServer.credentials()) {
             stations.append("  - {id: %s, name: Cụm loa %s, area: %s, lat: 15.1, lon: 108.1}\n"

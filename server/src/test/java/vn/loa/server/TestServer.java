@@ -38,7 +38,11 @@ public final class TestServer implements AutoCloseable {
 
     /** @param databaseUrl null for the default H2 file in the data directory */
     public TestServer(Path dir, String databaseUrl) throws Exception {
-        Path config = TestConfig.write(dir, databaseUrl);
+        this(dir, databaseUrl, "none");
+    }
+
+    public TestServer(Path dir, String databaseUrl, String communeBQuietHours) throws Exception {
+        Path config = TestConfig.write(dir, databaseUrl, communeBQuietHours);
         CommandLine cli = CommandLine.parse("--config", config.toString(), "--data", dir.resolve("data").toString(),
                 "--receiver-port", "0", "--http-port", "0");
         server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC()).start();

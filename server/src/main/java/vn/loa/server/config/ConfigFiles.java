@@ -13,9 +13,9 @@ final class ConfigFiles {
                       Long handshakeTimeoutMs, Long commandTimeoutMs, Integer apiThreads, String dataDir,
                       String stationsFile, String secretsFile, String mediaDir, String attentionTone,
                       Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
-                      Integer sendBufferBytes, Database database) {
+                      Integer sendBufferBytes, Database database, String quietHours, String localTimeZone) {
         static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     /** server.yaml's database block; every key optional. */
@@ -27,7 +27,7 @@ final class ConfigFiles {
     record StationsFile(List<AreaEntry> areas, List<StationEntry> stations) {
     }
 
-    record AreaEntry(String id, String name, String level, List<AreaEntry> children) {
+    record AreaEntry(String id, String name, String level, String quietHours, List<AreaEntry> children) {
     }
 
     record StationEntry(String id, String name, String area, List<String> tags,

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ConfigFiles.ServerFile;
 import vn.loa.server.config.ConfigFiles.StationsFile;
+import vn.loa.server.station.QuietHours;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.store.Database;
 
@@ -69,7 +72,25 @@ public final class ConfigLoader {
                 url,
                 System.getenv().getOrDefault("LOA_DATABASE_USER", Objects.requireNonNullElse(db.user(), "")),
                 System.getenv().getOrDefault("LOA_DATABASE_PASSWORD", Objects.requireNonNullElse(db.password(), "")),
-                Objects.requireNonNullElse(db.poolSize(), 8));
+                Objects.requireNonNullElse(db.poolSize(), 8),
+                quietHours(f.quietHours()),
+                zone(Objects.requireNonNullElse(f.localTimeZone(), "Asia/Ho_Chi_Minh")));
+    }
+
+    private static QuietHours quietHours(String text) {
+        try {
+            return text == null ? QuietHours.DEFAULT : QuietHours.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("server.yaml: " + e.getMessage());
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new ConfigException("server.yaml: localTimeZone '" + id + "' is not a time zone");
+        }
     }
 
     private static int first(Integer cli, Integer file, int fallback) {

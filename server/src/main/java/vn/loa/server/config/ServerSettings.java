@@ -1,6 +1,8 @@
 package vn.loa.server.config;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import vn.loa.server.station.QuietHours;
 
 /**
  * The server's settings after defaults, server.yaml and the command line have been applied, in that order.
@@ -14,13 +16,16 @@ import java.nio.file.Path;
  * @param writeBufferHighBytes unsent bytes above which a receiver counts as lagging and audio is skipped
  * @param sendBufferBytes     the kernel send buffer per receiver socket; 0 leaves the system default
  * @param databaseUrl         JDBC URL: an H2 file in the data directory by default, or PostgreSQL
+ * @param quietHours          silence for automatic programmes, unless an area sets its own
+ * @param localZone           the zone quiet hours are read in
  */
 public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
                              long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
                              Path dataDir, Path stationsFile, Path secretsFile, Path mediaDir,
                              String attentionTone, int emergencyVolume, int writeBufferLowBytes,
                              int writeBufferHighBytes, int sendBufferBytes, String databaseUrl,
-                             String databaseUser, String databasePassword, int databasePoolSize) {
+                             String databaseUser, String databasePassword, int databasePoolSize,
+                             QuietHours quietHours, ZoneId localZone) {
 
     public static final int DEFAULT_RECEIVER_PORT = 7700;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -53,7 +58,7 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
         return new ServerSettings(bindAddress, receiver, http, heartbeatIntervalMs, handshakeTimeoutMs,
                 commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile, mediaDir, attentionTone,
                 emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes, databaseUrl, databaseUser,
-                databasePassword, databasePoolSize);
+                databasePassword, databasePoolSize, quietHours, localZone);
     }
 
     private static void requirePort(int port, String name) {

@@ -9,6 +9,7 @@ import vn.loa.server.config.ConfigFiles.AreaEntry;
 import vn.loa.server.config.ConfigFiles.StationEntry;
 import vn.loa.server.config.ConfigFiles.StationsFile;
 import vn.loa.server.station.Area;
+import vn.loa.server.station.QuietHours;
 import vn.loa.server.station.StationDefinition;
 import vn.loa.server.station.StationDirectory;
 
@@ -71,7 +72,15 @@ final class StationDirectoryBuilder {
         for (AreaEntry child : entry.children() == null ? List.<AreaEntry>of() : entry.children()) {
             children.add(area(child, here));
         }
-        return new Area(entry.id(), entry.name(), entry.level(), children);
+        QuietHours quiet = null;
+        if (entry.quietHours() != null) {
+            try {
+                quiet = QuietHours.parse(entry.quietHours());
+            } catch (IllegalArgumentException e) {
+                fail(here, e.getMessage());
+            }
+        }
+        return new Area(entry.id(), entry.name(), entry.level(), quiet, children);
     }
 
     private void requireId(String id, String where) {

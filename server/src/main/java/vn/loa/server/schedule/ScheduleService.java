@@ -27,6 +27,7 @@ import org.quartz.utils.DBConnectionManager;
 import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
 
 /**
@@ -44,15 +45,19 @@ public final class ScheduleService implements AutoCloseable {
     private final Clock clock;
     private final Scheduler quartz;
     private final MissedFirings missed;
+    private final QuietHoursGuard quiet;
 
-    public ScheduleService(DataSource db, BroadcastPlanner planner, PlayoutEngine engine, AsRunLog asRun, Clock clock) {
+    public ScheduleService(DataSource db, BroadcastPlanner planner, PlayoutEngine engine, AsRunLog asRun,
+                           QuietHoursGuard quiet, Clock clock) {
         this.store = new ScheduleStore(db);
+        this.quiet = quiet;
         this.planner = planner;
         this.clock = clock;
         this.quartz = createScheduler(db);
         this.missed = new MissedFirings(store, planner, engine, asRun, clock);
         try {
-            quartz.setJobFactory((bundle, scheduler) -> new ScheduledBroadcastJob(store, planner, engine));
+            quartz.setJobFactory((bundle, scheduler) -> new ScheduledBroadcastJob(store, planner, engine, quiet, asRun,
+                    clock));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }
@@ -80,8 +85,12 @@ public final class ScheduleService implements AutoCloseable {
         if (request.broadcast() == null) {
             throw new PlanException("broadcast is required: what to play, where, at which class");
         }
-        planner.plan(request.broadcast());
+        BroadcastPlan plan = planner.plan(request.broadcast());
         Instant now = clock.instant();
+        String clash = quiet.clash(plan, request.recurrence(), zone, now);
+        if (clash != null) {
+            throw new PlanException("quiet hours: " + clash + "; EMERGENCY entries are the only ones allowed then");
+        }
         if (request.validUntil() != null && !request.validUntil().isAfter(request.validFrom() != null ? request.validFrom() : now)) {
             throw new PlanException("validUntil must be after validFrom and in the future");
         }

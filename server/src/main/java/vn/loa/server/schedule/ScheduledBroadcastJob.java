@@ -1,15 +1,21 @@
 package vn.loa.server.schedule;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.server.asrun.AsRunEntry;
+import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
 
 /**
@@ -24,11 +30,35 @@ final class ScheduledBroadcastJob implements Job {
     private final ScheduleStore store;
     private final BroadcastPlanner planner;
     private final PlayoutEngine engine;
+    private final QuietHoursGuard quiet;
+    private final AsRunLog asRun;
+    private final Clock clock;
 
-    ScheduledBroadcastJob(ScheduleStore store, BroadcastPlanner planner, PlayoutEngine engine) {
+    ScheduledBroadcastJob(ScheduleStore store, BroadcastPlanner planner, PlayoutEngine engine, QuietHoursGuard quiet,
+                          AsRunLog asRun, Clock clock) {
         this.store = store;
         this.planner = planner;
         this.engine = engine;
+        this.quiet = quiet;
+        this.asRun = asRun;
+        this.clock = clock;
+    }
+
+    /** Leaves out stations whose quiet hours contain the air time, recording why; null if none is left. */
+    private BroadcastPlan withoutQuietStations(BroadcastPlan plan, Instant airTime) throws Exception {
+        Set<String> silent = quiet.quietAt(plan, airTime);
+        for (String station : silent) {
+            asRun.append(new AsRunEntry(clock.instant(), station, 0, plan.title(), plan.priority().name(),
+                    AsRunEntry.QUIET, null, null, null, "air time " + airTime + " is in the station's quiet hours")).get();
+        }
+        Set<String> rest = new HashSet<>(plan.stations());
+        rest.removeAll(silent);
+        if (rest.isEmpty()) {
+            log.info("Schedule '{}' at {}: every station is in its quiet hours; not aired", plan.title(), airTime);
+            return null;
+        }
+        return silent.isEmpty() ? plan : new BroadcastPlan(plan.title(), plan.programme(), rest, plan.priority(),
+                plan.issuer(), plan.onPreempt(), plan.resumeDeadline(), plan.maxDuration(), plan.forceVolume());
     }
 
     /** A scheduled broadcast without a title of its own airs under the schedule's title. */
@@ -49,7 +79,11 @@ final class ScheduledBroadcastJob implements Job {
             }
             Instant airTime = context.getScheduledFireTime().toInstant()
                     .plusMillis(context.getTrigger().getJobDataMap().getLong(LEAD_MS));
-            long session = engine.start(planner.plan(titled(entry)), airTime).get(30, TimeUnit.SECONDS);
+            BroadcastPlan plan = withoutQuietStations(planner.plan(titled(entry)), airTime);
+            if (plan == null) {
+                return;
+            }
+            long session = engine.start(plan, airTime).get(30, TimeUnit.SECONDS);
             log.info("Schedule {} '{}' fired at {} for air time {}: session {}", id, entry.title(),
                     context.getFireTime().toInstant(), airTime, session);
         } catch (PlanException e) {

@@ -58,6 +58,18 @@ public final class StationDirectory {
         return pathToArea.getOrDefault(areaId, List.of());
     }
 
+    /** The quiet hours of the nearest area above the station that sets them, else {@code fallback}. */
+    public QuietHours quietHours(String stationId, QuietHours fallback) {
+        StationDefinition s = stations.get(stationId);
+        List<Area> path = s == null ? List.of() : pathTo(s.areaId());
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).quietHours() != null) {
+                return path.get(i).quietHours();
+            }
+        }
+        return fallback;
+    }
+
     /** Whether the station stands in {@code areaId} or anywhere below it. */
     public boolean isWithin(StationDefinition station, String areaId) {
         return pathTo(station.areaId()).stream().anyMatch(a -> a.id().equals(areaId));

@@ -1,0 +1,87 @@
+package vn.loa.server.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import vn.loa.protocol.Priority;
+import vn.loa.server.playout.BroadcastPlan;
+import vn.loa.server.station.QuietHours;
+import vn.loa.server.station.StationDirectory;
+
+/**
+ * Keeps automatic programmes out of communes' quiet hours: an entry whose coming air times fall in the
+ * quiet hours of any of its stations is refused when made; a firing that lands in them anyway (the
+ * configuration changed) skips those stations. EMERGENCY is never held back.
+ */
+public final class QuietHoursGuard {
+    /** How far ahead air times are checked when an entry is made: a month covers every recurrence kind. */
+    private static final Duration HORIZON = Duration.ofDays(35);
+    private static final int MAX_CHECKED = 200;
+    private final StationDirectory directory;
+    private final QuietHours fallback;
+    private final ZoneId localZone;
+
+    public QuietHoursGuard(StationDirectory directory, QuietHours fallback, ZoneId localZone) {
+        this.directory = directory;
+        this.fallback = fallback;
+        this.localZone = localZone;
+    }
+
+    /** A sentence naming the first clash, or null when the entry never airs in quiet hours. */
+    String clash(BroadcastPlan plan, Recurrence recurrence, ZoneId zone, Instant now) {
+        if (plan.priority() == Priority.EMERGENCY) {
+            return null;
+        }
+        for (Instant air : airTimes(recurrence, zone, now)) {
+            Set<String> quiet = quietAt(plan, air);
+            if (!quiet.isEmpty()) {
+                String station = quiet.iterator().next();
+                return "it would air at " + air.atZone(localZone).toLocalDateTime() + " local time, inside the quiet hours ("
+                        + directory.quietHours(station, fallback) + ") of " + quiet.size() + " station(s), e.g. " + station;
+            }
+        }
+        return null;
+    }
+
+    /** The stations of the plan whose quiet hours contain {@code air}; none for EMERGENCY. */
+    Set<String> quietAt(BroadcastPlan plan, Instant air) {
+        Set<String> quiet = new TreeSet<>();
+        if (plan.priority() == Priority.EMERGENCY) {
+            return quiet;
+        }
+        LocalTime local = air.atZone(localZone).toLocalTime();
+        for (String station : plan.stations()) {
+            if (directory.quietHours(station, fallback).contains(local)) {
+                quiet.add(station);
+            }
+        }
+        return quiet;
+    }
+
+    private static List<Instant> airTimes(Recurrence recurrence, ZoneId zone, Instant now) {
+        List<Instant> out = new ArrayList<>();
+        Instant once = recurrence.airsAt(zone);
+        if (once != null) {
+            return List.of(once);
+        }
+        Instant end = now.plus(HORIZON);
+        for (Recurrence.Firing f : recurrence.firings(zone)) {
+            Trigger t = TriggerBuilder.newTrigger().withSchedule(f.schedule()).startAt(Date.from(now)).build();
+            Date fire = t.getFireTimeAfter(Date.from(now));
+            for (int i = 0; fire != null && i < MAX_CHECKED && fire.toInstant().isBefore(end); i++) {
+                out.add(fire.toInstant().plusMillis(f.leadMillis()));
+                fire = t.getFireTimeAfter(fire);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+}
