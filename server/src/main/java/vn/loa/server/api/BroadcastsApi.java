@@ -2,6 +2,8 @@ package vn.loa.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import vn.loa.server.asrun.AsRunLog;
@@ -12,6 +14,8 @@ import vn.loa.server.playout.PlayoutEngine;
 
 /** /api/broadcasts and /api/asrun: start, list and stop sessions; read what aired. */
 public final class BroadcastsApi {
+    private static final Duration MAX_AT_AHEAD = Duration.ofHours(1);
+    private static final Duration MAX_AT_LATENESS = Duration.ofSeconds(2);
     private final BroadcastPlanner planner;
     private final PlayoutEngine engine;
     private final AsRunLog asRun;
@@ -30,10 +34,32 @@ public final class BroadcastsApi {
     }
 
     private CompletableFuture<ApiResponse> create(ApiRequest request) {
-        BroadcastPlan plan = planner.plan(Json.body(request, BroadcastRequest.class));
-        return engine.start(plan).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
+        BroadcastRequest body = Json.body(request, BroadcastRequest.class);
+        BroadcastPlan plan = planner.plan(body);
+        Instant at = at(body.at());
+        return engine.start(plan, at).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
                 "id", id, "title", plan.title(), "priority", plan.priority().name(), "stations", plan.stations().size(),
                 "durationMs", plan.programme().durationMillis())));
+    }
+
+    /**
+     * An instant to be audible at, at most an hour ahead: a held session lives in memory until then, so
+     * anything later belongs in a schedule entry, which is durable.
+     */
+    private static Instant at(String value) {
+        Instant at = BroadcastPlanner.instant(value);
+        if (at == null) {
+            return null;
+        }
+        Instant now = Instant.now();
+        if (at.isBefore(now.minus(MAX_AT_LATENESS))) {
+            throw ApiException.badRequest("at " + at + " is in the past");
+        }
+        if (at.isAfter(now.plus(MAX_AT_AHEAD))) {
+            throw ApiException.badRequest("at " + at + " is more than an hour ahead; make a schedule entry "
+                    + "(POST /api/schedules with a once recurrence), which survives restarts");
+        }
+        return at;
     }
 
     private CompletableFuture<ApiResponse> cancel(ApiRequest request) {

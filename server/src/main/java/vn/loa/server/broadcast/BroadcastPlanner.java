@@ -14,6 +14,7 @@ import vn.loa.server.media.MediaRejected;
 import vn.loa.server.media.Playlist;
 import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.IssuerLevel;
+import vn.loa.server.playout.Placement;
 import vn.loa.server.playout.PreemptPolicy;
 import vn.loa.server.playout.Programme;
 import vn.loa.server.playout.ProgrammeItem;
@@ -63,7 +64,7 @@ public final class BroadcastPlanner {
                 parse(IssuerLevel.class, body.issuerLevel(), IssuerLevel.COMMUNE, "issuerLevel"),
                 parse(PreemptPolicy.class, body.onPreempt(), PreemptPolicy.RESUME, "onPreempt"),
                 instant(body.resumeDeadline()), maxDuration,
-                priority == Priority.EMERGENCY ? settings.emergencyVolume() : AudioStart.KEEP_VOLUME);
+                priority == Priority.EMERGENCY ? settings.emergencyVolume() : AudioStart.KEEP_VOLUME, placement(body.when()));
     }
 
     /** The playlist's own title, else the first item that is not the attention tone. */
@@ -124,6 +125,17 @@ public final class BroadcastPlanner {
             throw new PlanException(field + " must be one of " + Arrays.toString(type.getEnumConstants())
                     + ", not '" + value + "'");
         }
+    }
+
+    private static Placement placement(String when) {
+        if (when == null) {
+            return Placement.QUEUE;
+        }
+        return switch (when) {
+            case "now" -> Placement.NOW;
+            case "next" -> Placement.NEXT;
+            default -> throw new PlanException("when must be \"now\" or \"next\", not '" + when + "'");
+        };
     }
 
     public static Instant instant(String value) {

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record BroadcastRequest(String title, List<String> media, String playlist, Targets targets, String priority,
                                String onPreempt, String issuerLevel, String resumeDeadline,
-                               Integer maxDurationSeconds, Integer repeat, Boolean attentionTone) {
+                               Integer maxDurationSeconds, Integer repeat, Boolean attentionTone, String at,
+                               String when) {
 
     public record Targets(List<String> stations, List<String> areas, List<String> tags, Boolean all) {
     }

@@ -12,15 +12,22 @@ import vn.loa.protocol.Priority;
  * @param resumeDeadline after this instant a cut session is dropped instead of resumed; null: no limit
  * @param maxDuration    a station is released after this long whatever happens, so nothing holds it forever
  * @param forceVolume    0-100 to force amplifier and volume on receivers (emergencies), 255 to leave them
+ * @param placement      where it goes among sessions of its own class
  */
 public record BroadcastPlan(String title, Programme programme, Set<String> stations, Priority priority,
                             IssuerLevel issuer, PreemptPolicy onPreempt, Instant resumeDeadline,
-                            Duration maxDuration, int forceVolume) {
+                            Duration maxDuration, int forceVolume, Placement placement) {
 
     public BroadcastPlan {
         stations = Set.copyOf(stations);
+        placement = placement == null ? Placement.QUEUE : placement;
         if (stations.isEmpty()) {
             throw new IllegalArgumentException("a broadcast needs at least one target station");
         }
+    }
+
+    public BroadcastPlan onlyOn(Set<String> subset) {
+        return new BroadcastPlan(title, programme, subset, priority, issuer, onPreempt, resumeDeadline, maxDuration,
+                forceVolume, placement);
     }
 }

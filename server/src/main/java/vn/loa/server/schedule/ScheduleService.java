@@ -85,6 +85,9 @@ public final class ScheduleService implements AutoCloseable {
         if (request.broadcast() == null) {
             throw new PlanException("broadcast is required: what to play, where, at which class");
         }
+        if (request.broadcast().at() != null) {
+            throw new PlanException("broadcast.at has no place in a schedule entry: its recurrence says when");
+        }
         BroadcastPlan plan = planner.plan(request.broadcast());
         Instant now = clock.instant();
         String clash = quiet.clash(plan, request.recurrence(), zone, now);

@@ -57,15 +57,15 @@ final class ScheduledBroadcastJob implements Job {
             log.info("Schedule '{}' at {}: every station is in its quiet hours; not aired", plan.title(), airTime);
             return null;
         }
-        return silent.isEmpty() ? plan : new BroadcastPlan(plan.title(), plan.programme(), rest, plan.priority(),
-                plan.issuer(), plan.onPreempt(), plan.resumeDeadline(), plan.maxDuration(), plan.forceVolume());
+        return silent.isEmpty() ? plan : plan.onlyOn(rest);
     }
 
     /** A scheduled broadcast without a title of its own airs under the schedule's title. */
     static BroadcastRequest titled(ScheduleEntry e) {
         BroadcastRequest b = e.broadcast();
         return b.title() != null ? b : new BroadcastRequest(e.title(), b.media(), b.playlist(), b.targets(), b.priority(),
-                b.onPreempt(), b.issuerLevel(), b.resumeDeadline(), b.maxDurationSeconds(), b.repeat(), b.attentionTone());
+                b.onPreempt(), b.issuerLevel(), b.resumeDeadline(), b.maxDurationSeconds(), b.repeat(), b.attentionTone(),
+                b.at(), b.when());
     }
 
     @Override
