@@ -2,8 +2,10 @@ package vn.loa.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.schedule.Misfire;
 import vn.loa.server.schedule.Recurrence;
@@ -12,6 +14,7 @@ import vn.loa.server.schedule.ScheduleService;
 
 /** /api/schedules: programme entries that put a broadcast on air at its times. */
 public final class SchedulesApi {
+    private static final int MAX_OCCURRENCES = 5_000;
     private final ScheduleService schedules;
 
     /** Body of POST /api/schedules. */
@@ -24,7 +27,8 @@ public final class SchedulesApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.POST, "/api/schedules", Endpoint.sync(this::create))
+        router.add(HttpMethod.GET, "/api/schedules/upcoming", Endpoint.sync(this::upcoming))
+                .add(HttpMethod.POST, "/api/schedules", Endpoint.sync(this::create))
                 .add(HttpMethod.GET, "/api/schedules", Endpoint.sync(r -> ApiResponse.ok(schedules.list())))
                 .add(HttpMethod.GET, "/api/schedules/{id}", Endpoint.sync(r -> ApiResponse.ok(schedules.get(id(r))
                         .orElseThrow(() -> ApiException.notFound("no schedule " + r.pathParam(0))))))
@@ -36,6 +40,16 @@ public final class SchedulesApi {
         return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(new ScheduleEntry(0, body.title(),
                 body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(), body.validUntil(),
                 body.misfire() == null ? Misfire.SKIP : body.misfire(), null)));
+    }
+
+    /** Concrete airings for a calendar; the window defaults to the next 7 days and may span at most 62. */
+    private ApiResponse upcoming(ApiRequest request) {
+        Instant from = request.param("from") == null ? Instant.now() : BroadcastPlanner.instant(request.param("from"));
+        Instant to = request.param("to") == null ? from.plus(Duration.ofDays(7)) : BroadcastPlanner.instant(request.param("to"));
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(Duration.ofDays(62)) > 0) {
+            throw ApiException.badRequest("to must be after from, at most 62 days later");
+        }
+        return ApiResponse.ok(schedules.upcoming(from, to, request.param("station"), MAX_OCCURRENCES));
     }
 
     private ApiResponse delete(ApiRequest request) {

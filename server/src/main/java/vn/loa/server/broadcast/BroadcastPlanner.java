@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import vn.loa.protocol.Priority;
 import vn.loa.protocol.message.AudioStart;
 import vn.loa.server.config.ServerSettings;
@@ -38,6 +39,11 @@ public final class BroadcastPlanner {
         this.library = library;
         this.targets = new TargetResolver(directory);
         this.settings = settings;
+    }
+
+    /** The enabled stations a request targets, without loading its media (for calendars and filters). */
+    public Set<String> stations(BroadcastRequest body) {
+        return targets.resolve(body.targets());
     }
 
     public BroadcastPlan plan(BroadcastRequest body) {

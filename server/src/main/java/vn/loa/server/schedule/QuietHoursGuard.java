@@ -4,13 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import vn.loa.protocol.Priority;
 import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.station.QuietHours;
@@ -40,7 +35,7 @@ public final class QuietHoursGuard {
         if (plan.priority() == Priority.EMERGENCY) {
             return null;
         }
-        for (Instant air : airTimes(recurrence, zone, now)) {
+        for (Instant air : recurrence.airTimes(zone, now, now.plus(HORIZON), MAX_CHECKED)) {
             Set<String> quiet = quietAt(plan, air);
             if (!quiet.isEmpty()) {
                 String station = quiet.iterator().next();
@@ -64,24 +59,5 @@ public final class QuietHoursGuard {
             }
         }
         return quiet;
-    }
-
-    private static List<Instant> airTimes(Recurrence recurrence, ZoneId zone, Instant now) {
-        List<Instant> out = new ArrayList<>();
-        Instant once = recurrence.airsAt(zone);
-        if (once != null) {
-            return List.of(once);
-        }
-        Instant end = now.plus(HORIZON);
-        for (Recurrence.Firing f : recurrence.firings(zone)) {
-            Trigger t = TriggerBuilder.newTrigger().withSchedule(f.schedule()).startAt(Date.from(now)).build();
-            Date fire = t.getFireTimeAfter(Date.from(now));
-            for (int i = 0; fire != null && i < MAX_CHECKED && fire.toInstant().isBefore(end); i++) {
-                out.add(fire.toInstant().plusMillis(f.leadMillis()));
-                fire = t.getFireTimeAfter(fire);
-            }
-        }
-        out.sort(null);
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
@@ -16,6 +17,8 @@ import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.ScheduleBuilder;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import vn.loa.server.broadcast.PlanException;
 
 /**
@@ -47,6 +50,30 @@ public sealed interface Recurrence {
     /** The air time of a one-shot, else null (recurring schedules start when the entry becomes valid). */
     default Instant airsAt(ZoneId zone) {
         return null;
+    }
+
+    /** Air times in [from, to), at most {@code max} of them, in order, computed by Quartz. */
+    default List<Instant> airTimes(ZoneId zone, Instant from, Instant to, int max) {
+        Instant once = airsAt(zone);
+        if (once != null) {
+            return !once.isBefore(from) && once.isBefore(to) ? List.of(once) : List.of();
+        }
+        List<Instant> out = new ArrayList<>();
+        for (Firing f : firings(zone)) {
+            Date start = Date.from(from.minusMillis(f.leadMillis() + 1));
+            Trigger t = TriggerBuilder.newTrigger().withSchedule(f.schedule()).startAt(start).build();
+            for (Date fire = t.getFireTimeAfter(start); fire != null && out.size() < max * 2; fire = t.getFireTimeAfter(fire)) {
+                Instant air = fire.toInstant().plusMillis(f.leadMillis());
+                if (!air.isBefore(to)) {
+                    break;
+                }
+                if (!air.isBefore(from)) {
+                    out.add(air);
+                }
+            }
+        }
+        out.sort(null);
+        return out.size() > max ? out.subList(0, max) : out;
     }
 
     record Once(LocalDateTime at) implements Recurrence {

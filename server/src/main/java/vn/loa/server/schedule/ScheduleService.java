@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,29 @@ public final class ScheduleService implements AutoCloseable {
         } catch (SQLException | SchedulerException e) {
             throw new IllegalStateException("cannot read schedule " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Airings of every entry (optionally only those reaching {@code station}) in [from, to), in time order. */
+    public List<Occurrence> upcoming(Instant from, Instant to, String station, int max) {
+        List<Occurrence> out = new ArrayList<>();
+        try {
+            for (ScheduleEntry e : store.all()) {
+                if (station != null && !planner.stations(e.broadcast()).contains(station)) {
+                    continue;
+                }
+                ZoneId zone = ZoneId.of(e.timeZone());
+                Instant start = e.validFrom() != null && e.validFrom().isAfter(from) ? e.validFrom() : from;
+                Instant end = e.validUntil() != null && e.validUntil().isBefore(to) ? e.validUntil() : to;
+                String priority = e.broadcast().priority() == null ? "NORMAL" : e.broadcast().priority();
+                for (Instant at : e.recurrence().airTimes(zone, start, end, max)) {
+                    out.add(new Occurrence(e.id(), e.title(), at, at.atZone(zone).toLocalDateTime(), e.timeZone(), priority));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read schedules: " + e.getMessage(), e);
+        }
+        out.sort(Comparator.comparing(Occurrence::at));
+        return out.size() > max ? out.subList(0, max) : out;
     }
 
     public boolean delete(long id) {

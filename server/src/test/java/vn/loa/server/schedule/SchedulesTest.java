@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -91,6 +93,35 @@ class SchedulesTest {
             assertEquals(created.get("nextFire"), list.get(0).get("nextFire"));
             assertEquals("Thời sự sáng và chiều", list.get(0).get("title").asText());
             assertEquals("weekly", list.get(0).at("/recurrence/type").asText());
+        }
+    }
+
+    @Test
+    void upcomingListsConcreteAiringsForACalendar() throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            assertEquals(201, server.post("/api/schedules", JSON, """
+                    {"title":"Thời sự","broadcast":%s,
+                     "recurrence":{"type":"weekly","days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY"],
+                                   "times":["06:00","17:30"]}}""".formatted(BROADCAST)).status());
+            assertEquals(201, server.post("/api/schedules", JSON, """
+                    {"title":"Trưa","broadcast":{"media":["tone.mp3"],"targets":{"areas":["commune-b"]}},
+                     "recurrence":{"type":"daily","times":["12:00"]}}""").status());
+            ZoneId vietnam = ZoneId.of("Asia/Ho_Chi_Minh");
+            ZonedDateTime monday = ZonedDateTime.now(vietnam).toLocalDate().plusDays(1)
+                    .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)).atStartOfDay(vietnam);
+            String window = "from=" + monday.toInstant() + "&to=" + monday.plusDays(7).toInstant();
+            JsonNode a = server.get("/api/schedules/upcoming?" + window + "&station=st-01").body();
+            assertEquals(12, a.size(), a.toString());
+            for (JsonNode o : a) {
+                assertEquals("Thời sự", o.get("title").asText());
+                String time = o.get("local").asText().substring(11, 16);
+                assertTrue(time.equals("06:00") || time.equals("17:30"), o.toString());
+            }
+            assertEquals(7, server.get("/api/schedules/upcoming?" + window + "&station=st-08").body().size());
+            JsonNode all = server.get("/api/schedules/upcoming?" + window).body();
+            assertEquals(19, all.size());
+            assertTrue(Instant.parse(all.get(0).get("at").asText()).isBefore(Instant.parse(all.get(18).get("at").asText())));
+            assertEquals(400, server.get("/api/schedules/upcoming?from=" + monday.toInstant() + "&to=" + monday.minusDays(1).toInstant()).status());
         }
     }
 
