@@ -9,6 +9,7 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.schedule.Misfire;
 import vn.loa.server.schedule.Recurrence;
+import vn.loa.server.schedule.SameClass;
 import vn.loa.server.schedule.ScheduleEntry;
 import vn.loa.server.schedule.ScheduleService;
 
@@ -19,7 +20,7 @@ public final class SchedulesApi {
 
     /** Body of POST /api/schedules. */
     public record ScheduleRequest(String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
-                                  Instant validFrom, Instant validUntil, Misfire misfire) {
+                                  Instant validFrom, Instant validUntil, Misfire misfire, SameClass sameClass) {
     }
 
     public SchedulesApi(ScheduleService schedules) {
@@ -39,7 +40,7 @@ public final class SchedulesApi {
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
         return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(new ScheduleEntry(0, body.title(),
                 body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(), body.validUntil(),
-                body.misfire() == null ? Misfire.SKIP : body.misfire(), null)));
+                body.misfire() == null ? Misfire.SKIP : body.misfire(), body.sameClass(), null)));
     }
 
     /** Concrete airings for a calendar; the window defaults to the next 7 days and may span at most 62. */

@@ -70,7 +70,8 @@ public final class BroadcastPlanner {
                 parse(IssuerLevel.class, body.issuerLevel(), IssuerLevel.COMMUNE, "issuerLevel"),
                 parse(PreemptPolicy.class, body.onPreempt(), PreemptPolicy.RESUME, "onPreempt"),
                 instant(body.resumeDeadline()), maxDuration,
-                priority == Priority.EMERGENCY ? settings.emergencyVolume() : AudioStart.KEEP_VOLUME, placement(body.when()));
+                priority == Priority.EMERGENCY ? settings.emergencyVolume() : AudioStart.KEEP_VOLUME, placement(body.when()),
+                null);
     }
 
     /** The playlist's own title, else the first item that is not the attention tone. */

@@ -56,6 +56,25 @@ final class Arbiter {
         return startNow.size();
     }
 
+    /**
+     * A session that was told to wait at most so long for its own class: where it still waits behind a
+     * session of its class or lower, it cuts in now.
+     */
+    void waitedEnough(Broadcast b, long now) {
+        if (b.finished()) {
+            return;
+        }
+        for (StationSlot slot : List.copyOf(slots.values())) {
+            Playback holder = slot.current();
+            if (slot.waitingFor(b) && holder != null
+                    && holder.broadcast().plan().priority().compareTo(b.plan().priority()) <= 0) {
+                slot.forget(b);
+                preempt(slot, b, now);
+                launch(b, 0, List.of(slot.station()), AsRunEntry.STARTED, now, now + PlayoutEngine.START_DELAY_MICROS);
+            }
+        }
+    }
+
     void cancel(Broadcast b, long now) {
         for (StationSlot slot : slots.values()) {
             Playback p = slot.current();

@@ -13,10 +13,11 @@ import vn.loa.protocol.Priority;
  * @param maxDuration    a station is released after this long whatever happens, so nothing holds it forever
  * @param forceVolume    0-100 to force amplifier and volume on receivers (emergencies), 255 to leave them
  * @param placement      where it goes among sessions of its own class
+ * @param maxWait        when queued behind its own class: cut in after this long; null waits its turn
  */
 public record BroadcastPlan(String title, Programme programme, Set<String> stations, Priority priority,
                             IssuerLevel issuer, PreemptPolicy onPreempt, Instant resumeDeadline,
-                            Duration maxDuration, int forceVolume, Placement placement) {
+                            Duration maxDuration, int forceVolume, Placement placement, Duration maxWait) {
 
     public BroadcastPlan {
         stations = Set.copyOf(stations);
@@ -28,6 +29,12 @@ public record BroadcastPlan(String title, Programme programme, Set<String> stati
 
     public BroadcastPlan onlyOn(Set<String> subset) {
         return new BroadcastPlan(title, programme, subset, priority, issuer, onPreempt, resumeDeadline, maxDuration,
-                forceVolume, placement);
+                forceVolume, placement, maxWait);
+    }
+
+    /** The same plan with another placement and wait, as a schedule entry's own-class setting asks. */
+    public BroadcastPlan placed(Placement newPlacement, Duration newMaxWait) {
+        return new BroadcastPlan(title, programme, stations, priority, issuer, onPreempt, resumeDeadline, maxDuration,
+                forceVolume, newPlacement, newMaxWait);
     }
 }

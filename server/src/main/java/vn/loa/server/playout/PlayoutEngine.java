@@ -86,6 +86,9 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         long startAt = audibleAtMicros == null || audibleAtMicros < now + START_DELAY_MICROS
                 ? now + START_DELAY_MICROS : audibleAtMicros;
         int started = arbiter.offer(b, now, startAt, fromFrame);
+        if (plan.maxWait() != null && started < plan.stations().size()) {
+            loop.schedule(() -> arbiter.waitedEnough(b, micros(clock)), plan.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        }
         log.info("Session {} '{}' {} to {} stations ({} start now)", b.id(), plan.title(), plan.priority(),
                 plan.stations().size(), started);
         return writer.flushMarker().thenApply(v -> b.id());

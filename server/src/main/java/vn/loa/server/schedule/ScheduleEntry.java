@@ -8,9 +8,11 @@ import vn.loa.server.broadcast.BroadcastRequest;
  * what to do with a firing missed while the server was down.
  */
 public record ScheduleEntry(long id, String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
-                            Instant validFrom, Instant validUntil, Misfire misfire, Instant createdAt) {
+                            Instant validFrom, Instant validUntil, Misfire misfire, SameClass sameClass,
+                            Instant createdAt) {
 
     ScheduleEntry withId(long newId) {
-        return new ScheduleEntry(newId, title, broadcast, recurrence, timeZone, validFrom, validUntil, misfire, createdAt);
+        return new ScheduleEntry(newId, title, broadcast, recurrence, timeZone, validFrom, validUntil, misfire, sameClass,
+                createdAt);
     }
 }

@@ -106,7 +106,8 @@ public final class ScheduleService implements AutoCloseable {
         try {
             ScheduleEntry stored = store.insert(new ScheduleEntry(0, title, request.broadcast(), request.recurrence(),
                     zone.getId(), request.validFrom(), request.validUntil(),
-                    request.misfire() == null ? Misfire.SKIP : request.misfire(), now));
+                    request.misfire() == null ? Misfire.SKIP : request.misfire(),
+                    request.sameClass() == null ? SameClass.CUT : request.sameClass(), now));
             try {
                 schedule(stored, zone);
             } catch (SchedulerException | RuntimeException e) {
@@ -201,7 +202,7 @@ public final class ScheduleService implements AutoCloseable {
         }
         next.sort(null);
         return new ScheduleView(e.id(), e.title(), e.broadcast(), e.recurrence(), e.timeZone(), e.validFrom(),
-                e.validUntil(), e.misfire(), e.createdAt(), next.isEmpty() ? null : next.get(0));
+                e.validUntil(), e.misfire(), e.sameClass(), e.createdAt(), next.isEmpty() ? null : next.get(0));
     }
 
     static JobKey jobKey(long id) {

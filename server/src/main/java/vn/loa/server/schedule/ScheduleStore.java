@@ -22,7 +22,7 @@ final class ScheduleStore {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String COLUMNS =
-            "id, title, broadcast, recurrence, time_zone, valid_from, valid_until, misfire, created_at";
+            "id, title, broadcast, recurrence, time_zone, valid_from, valid_until, misfire, same_class, created_at";
     private final DataSource db;
 
     ScheduleStore(DataSource db) {
@@ -31,7 +31,7 @@ final class ScheduleStore {
 
     ScheduleEntry insert(ScheduleEntry e) throws SQLException {
         String sql = "INSERT INTO schedule (title, broadcast, recurrence, time_zone, valid_from, valid_until, misfire, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+                + "same_class, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, e.title());
             ps.setString(2, json(e.broadcast()));
@@ -40,7 +40,8 @@ final class ScheduleStore {
             ps.setTimestamp(5, timestamp(e.validFrom()));
             ps.setTimestamp(6, timestamp(e.validUntil()));
             ps.setString(7, json(e.misfire()));
-            ps.setTimestamp(8, timestamp(e.createdAt()));
+            ps.setString(8, json(e.sameClass()));
+            ps.setTimestamp(9, timestamp(e.createdAt()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -77,7 +78,7 @@ final class ScheduleStore {
                             JSON.readValue(rs.getString(3), BroadcastRequest.class),
                             JSON.readValue(rs.getString(4), Recurrence.class), rs.getString(5), instant(rs.getTimestamp(6)),
                             instant(rs.getTimestamp(7)), JSON.readValue(rs.getString(8), Misfire.class),
-                            instant(rs.getTimestamp(9))));
+                            JSON.readValue(rs.getString(9), SameClass.class), instant(rs.getTimestamp(10))));
                 }
             } catch (JsonProcessingException e) {
                 throw new SQLException("a stored schedule no longer reads: " + e.getOriginalMessage(), e);

@@ -5,5 +5,6 @@ import vn.loa.server.broadcast.BroadcastRequest;
 
 /** A schedule entry as /api/schedules shows it, with the next time it will air (null: never again). */
 public record ScheduleView(long id, String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
-                           Instant validFrom, Instant validUntil, Misfire misfire, Instant createdAt, Instant nextFire) {
+                           Instant validFrom, Instant validUntil, Misfire misfire, SameClass sameClass,
+                           Instant createdAt, Instant nextFire) {
 }

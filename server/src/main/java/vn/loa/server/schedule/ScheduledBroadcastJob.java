@@ -79,7 +79,8 @@ final class ScheduledBroadcastJob implements Job {
             }
             Instant airTime = context.getScheduledFireTime().toInstant()
                     .plusMillis(context.getTrigger().getJobDataMap().getLong(LEAD_MS));
-            BroadcastPlan plan = withoutQuietStations(planner.plan(titled(entry)), airTime);
+            BroadcastPlan plan = withoutQuietStations(planner.plan(titled(entry))
+                    .placed(entry.sameClass().placement(), entry.sameClass().maxWait()), airTime);
             if (plan == null) {
                 return;
             }
