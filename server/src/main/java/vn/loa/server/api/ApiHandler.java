@@ -25,6 +25,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.schedule.ScheduleConflict;
 
 /**
  * Reads requests on the I/O thread and runs endpoints on a bounded pool, so a slow endpoint never
@@ -69,6 +70,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (cause instanceof PlanException e) {
             return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (cause instanceof ScheduleConflict.Refused e) {
+            return new ApiResponse(HttpResponseStatus.CONFLICT, Map.of("status", 409, "error", e.getMessage(),
+                    "conflicts", e.conflicts()));
         }
         log.error("{} {} failed", request.method(), request.path(), cause);
         return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");

@@ -20,7 +20,8 @@ public final class SchedulesApi {
 
     /** Body of POST /api/schedules. */
     public record ScheduleRequest(String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
-                                  Instant validFrom, Instant validUntil, Misfire misfire, SameClass sameClass) {
+                                  Instant validFrom, Instant validUntil, Misfire misfire, SameClass sameClass,
+                                  Boolean allowConflicts) {
     }
 
     public SchedulesApi(ScheduleService schedules) {
@@ -40,7 +41,8 @@ public final class SchedulesApi {
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
         return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(new ScheduleEntry(0, body.title(),
                 body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(), body.validUntil(),
-                body.misfire() == null ? Misfire.SKIP : body.misfire(), body.sameClass(), null)));
+                body.misfire() == null ? Misfire.SKIP : body.misfire(), body.sameClass(), null),
+                Boolean.TRUE.equals(body.allowConflicts())));
     }
 
     /** Concrete airings for a calendar; the window defaults to the next 7 days and may span at most 62. */

@@ -77,8 +77,8 @@ public final class ScheduleService implements AutoCloseable {
         }
     }
 
-    /** Validates, stores and schedules a new entry. */
-    public ScheduleView create(ScheduleEntry request) {
+    /** Validates, stores and schedules a new entry; overlaps with same-class entries are refused unless allowed. */
+    public ScheduleView create(ScheduleEntry request, boolean allowConflicts) {
         ZoneId zone = zone(request.timeZone());
         if (request.recurrence() == null) {
             throw new PlanException("recurrence is required");
@@ -94,6 +94,17 @@ public final class ScheduleService implements AutoCloseable {
         String clash = quiet.clash(plan, request.recurrence(), zone, now);
         if (clash != null) {
             throw new PlanException("quiet hours: " + clash + "; EMERGENCY entries are the only ones allowed then");
+        }
+        if (!allowConflicts) {
+            List<ScheduleConflict> conflicts;
+            try {
+                conflicts = new ConflictFinder(planner).find(plan, request.recurrence(), zone, store.all(), now);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read schedules: " + e.getMessage(), e);
+            }
+            if (!conflicts.isEmpty()) {
+                throw new ScheduleConflict.Refused(conflicts);
+            }
         }
         if (request.validUntil() != null && !request.validUntil().isAfter(request.validFrom() != null ? request.validFrom() : now)) {
             throw new PlanException("validUntil must be after validFrom and in the future");

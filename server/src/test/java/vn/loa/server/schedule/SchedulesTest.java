@@ -126,6 +126,32 @@ class SchedulesTest {
     }
 
     @Test
+    void overlappingEntriesOfTheSameClassAreShownToTheOperator() throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            long first = server.post("/api/schedules", JSON, daily("Sáng", "\"areas\":[\"commune-a\"]", "long.mp3", "06:00", ""))
+                    .body().get("id").asLong();
+            TestServer.Reply clash = server.post("/api/schedules", JSON, daily("Chuông", "\"stations\":[\"st-01\",\"st-09\"]",
+                    "tone.mp3", "06:00:03", ""));
+            assertEquals(409, clash.status(), clash.toString());
+            JsonNode conflict = clash.body().get("conflicts").get(0);
+            assertEquals(first, conflict.get("schedule").asLong());
+            assertEquals("[\"st-01\"]", conflict.get("stations").toString(), "only the stations both reach");
+            assertEquals("06:00:03", Instant.parse(conflict.get("firstOverlap").asText()).atZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .toLocalTime().toString());
+            assertEquals(201, server.post("/api/schedules", JSON, daily("Chuông", "\"stations\":[\"st-01\"]", "tone.mp3",
+                    "06:00:03", ",\"allowConflicts\":true")).status(), "the operator may keep it anyway");
+            assertEquals(201, server.post("/api/schedules", JSON, daily("Sau", "\"stations\":[\"st-01\"]", "tone.mp3",
+                    "06:00:10", "")).status(), "after the 6 s programme has ended there is no overlap");
+        }
+    }
+
+    private static String daily(String title, String targets, String media, String time, String extra) {
+        return """
+                {"title":"%s","broadcast":{"media":["%s"],"targets":{%s}},
+                 "recurrence":{"type":"daily","times":["%s"]}%s}""".formatted(title, media, targets, time, extra);
+    }
+
+    @Test
     void badEntriesAreRefusedWithTheirReason() throws Exception {
         try (TestServer server = new TestServer(dir)) {
             String past = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
