@@ -54,13 +54,13 @@ class StationListTest {
                 () -> SimOptions.parse("--stations", "st-1..2", "--secret", "s"));
         assertTrue(e.getMessage().contains("--server"));
         e = assertThrows(IllegalArgumentException.class,
-                () -> SimOptions.parse("--server", "localhost:7700", "--stations", "st-1..2", "--secret", "s", "--colour", "red"));
+                () -> SimOptions.parse("--server", "receivers.test:7700", "--stations", "st-1..2", "--secret", "s", "--colour", "red"));
         assertTrue(e.getMessage().contains("unknown option --colour"), e.getMessage());
     }
 
     @Test
     void commandLineReadsFaultsInSeconds() {
-        SimOptions o = SimOptions.parse("--server", "localhost:7700", "--stations", "st-1..3", "--secret", "s",
+        SimOptions o = SimOptions.parse("--server", "receivers.test:7700", "--stations", "st-1..3", "--secret", "s",
                 "--drop-after", "2.5", "--latency", "80", "--wrong-secret", "--fault-share", "0.5");
         assertEquals(3, o.stations().size());
         assertEquals(2_500, o.faults().dropAfterMs());
