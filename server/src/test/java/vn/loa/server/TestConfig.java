@@ -47,7 +47,7 @@ public final class TestConfig {
                     children:
                       - {id: commune-a, name: Xã A, level: commune}
                       - {id: commune-b, name: Xã B, level: commune, quietHours: "%s"}
-                      - {id: commune-c, name: Xã C, level: commune}
+                      - {id: commune-c, name: Xã C, level: commune, airtimeCapMinutes: 1}
                 stations:
                   - {id: st-off, name: Trạm tắt, area: commune-c, enabled: false}
                 """.formatted(communeBQuietHours));

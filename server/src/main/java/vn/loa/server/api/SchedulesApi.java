@@ -34,15 +34,26 @@ public final class SchedulesApi {
                 .add(HttpMethod.GET, "/api/schedules", Endpoint.sync(r -> ApiResponse.ok(schedules.list())))
                 .add(HttpMethod.GET, "/api/schedules/{id}", Endpoint.sync(r -> ApiResponse.ok(schedules.get(id(r))
                         .orElseThrow(() -> ApiException.notFound("no schedule " + r.pathParam(0))))))
+                .add(HttpMethod.PUT, "/api/schedules/{id}", Endpoint.sync(this::replace))
                 .add(HttpMethod.DELETE, "/api/schedules/{id}", Endpoint.sync(this::delete));
     }
 
     private ApiResponse create(ApiRequest request) {
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
-        return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(new ScheduleEntry(0, body.title(),
-                body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(), body.validUntil(),
-                body.misfire() == null ? Misfire.SKIP : body.misfire(), body.sameClass(), null),
+        return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(entry(body),
                 Boolean.TRUE.equals(body.allowConflicts())));
+    }
+
+    private ApiResponse replace(ApiRequest request) {
+        long id = id(request);
+        ScheduleRequest body = Json.body(request, ScheduleRequest.class);
+        return ApiResponse.ok(schedules.replace(id, entry(body), Boolean.TRUE.equals(body.allowConflicts()))
+                .orElseThrow(() -> ApiException.notFound("no schedule " + id)));
+    }
+
+    private static ScheduleEntry entry(ScheduleRequest body) {
+        return new ScheduleEntry(0, body.title(), body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(),
+                body.validUntil(), body.misfire() == null ? Misfire.SKIP : body.misfire(), body.sameClass(), null);
     }
 
     /** Concrete airings for a calendar; the window defaults to the next 7 days and may span at most 62. */

@@ -27,7 +27,8 @@ final class ConfigFiles {
     record StationsFile(List<AreaEntry> areas, List<StationEntry> stations) {
     }
 
-    record AreaEntry(String id, String name, String level, String quietHours, List<AreaEntry> children) {
+    record AreaEntry(String id, String name, String level, String quietHours, Integer airtimeCapMinutes,
+                     List<AreaEntry> children) {
     }
 
     record StationEntry(String id, String name, String area, List<String> tags,

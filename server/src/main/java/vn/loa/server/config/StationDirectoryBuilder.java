@@ -80,7 +80,10 @@ final class StationDirectoryBuilder {
                 fail(here, e.getMessage());
             }
         }
-        return new Area(entry.id(), entry.name(), entry.level(), quiet, children);
+        if (entry.airtimeCapMinutes() != null && entry.airtimeCapMinutes() < 1) {
+            fail(here, "airtimeCapMinutes must be at least 1");
+        }
+        return new Area(entry.id(), entry.name(), entry.level(), quiet, entry.airtimeCapMinutes(), children);
     }
 
     private void requireId(String id, String where) {

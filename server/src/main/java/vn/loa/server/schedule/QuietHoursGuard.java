@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.loa.protocol.Priority;
@@ -12,7 +13,7 @@ import vn.loa.server.station.QuietHours;
 import vn.loa.server.station.StationDirectory;
 
 /**
- * Keeps automatic programmes out of communes' quiet hours: an entry whose coming air times fall in the
+ * Applies the communes' air rules to automatic programmes. Quiet hours: an entry whose coming air times fall in the
  * quiet hours of any of its stations is refused when made; a firing that lands in them anyway (the
  * configuration changed) skips those stations. EMERGENCY is never held back.
  */
@@ -44,6 +45,22 @@ public final class QuietHoursGuard {
             }
         }
         return null;
+    }
+
+    /** Warnings for stations whose area caps a session's airtime below this programme's length. */
+    List<String> airtimeWarnings(BroadcastPlan plan) {
+        long minutes = (plan.programme().durationMillis() + 59_999) / 60_000;
+        Set<String> over = new TreeSet<>();
+        Integer cap = null;
+        for (String station : plan.stations()) {
+            Integer c = directory.airtimeCapMinutes(station);
+            if (c != null && plan.programme().durationMillis() > c * 60_000L) {
+                over.add(station);
+                cap = c;
+            }
+        }
+        return over.isEmpty() ? List.of() : List.of("the programme lasts about " + minutes + " min, over the airtime cap of "
+                + cap + " min set for " + over.size() + " station(s), e.g. " + over.iterator().next());
     }
 
     /** The stations of the plan whose quiet hours contain {@code air}; none for EMERGENCY. */

@@ -79,6 +79,42 @@ public final class ScheduleService implements AutoCloseable {
 
     /** Validates, stores and schedules a new entry; overlaps with same-class entries are refused unless allowed. */
     public ScheduleView create(ScheduleEntry request, boolean allowConflicts) {
+        Validated v = validated(request, 0, allowConflicts);
+        try {
+            ScheduleEntry stored = store.insert(v.entry());
+            try {
+                schedule(stored, ZoneId.of(stored.timeZone()));
+            } catch (SchedulerException | RuntimeException e) {
+                store.delete(stored.id());
+                throw e;
+            }
+            return view(stored, v.warnings());
+        } catch (SQLException | SchedulerException e) {
+            throw new IllegalStateException("cannot store the schedule: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces an entry with the same checks as a new one (it cannot conflict with itself); empty if none. */
+    public Optional<ScheduleView> replace(long id, ScheduleEntry request, boolean allowConflicts) {
+        try {
+            if (store.find(id).isEmpty()) {
+                return Optional.empty();
+            }
+            Validated v = validated(request, id, allowConflicts);
+            ScheduleEntry entry = v.entry().withId(id);
+            store.update(entry);
+            quartz.deleteJob(jobKey(id));
+            schedule(entry, ZoneId.of(entry.timeZone()));
+            return Optional.of(view(entry, v.warnings()));
+        } catch (SQLException | SchedulerException e) {
+            throw new IllegalStateException("cannot replace schedule " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Validated(ScheduleEntry entry, List<String> warnings) {
+    }
+
+    private Validated validated(ScheduleEntry request, long self, boolean allowConflicts) {
         ZoneId zone = zone(request.timeZone());
         if (request.recurrence() == null) {
             throw new PlanException("recurrence is required");
@@ -95,17 +131,6 @@ public final class ScheduleService implements AutoCloseable {
         if (clash != null) {
             throw new PlanException("quiet hours: " + clash + "; EMERGENCY entries are the only ones allowed then");
         }
-        if (!allowConflicts) {
-            List<ScheduleConflict> conflicts;
-            try {
-                conflicts = new ConflictFinder(planner).find(plan, request.recurrence(), zone, store.all(), now);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read schedules: " + e.getMessage(), e);
-            }
-            if (!conflicts.isEmpty()) {
-                throw new ScheduleConflict.Refused(conflicts);
-            }
-        }
         if (request.validUntil() != null && !request.validUntil().isAfter(request.validFrom() != null ? request.validFrom() : now)) {
             throw new PlanException("validUntil must be after validFrom and in the future");
         }
@@ -113,29 +138,30 @@ public final class ScheduleService implements AutoCloseable {
         if (once != null && !once.isAfter(now.plusSeconds(Recurrence.LEAD_SECONDS))) {
             throw new PlanException("recurrence.at " + request.recurrence() + " is in the past in " + zone);
         }
-        String title = request.title() != null ? request.title() : "Schedule";
-        try {
-            ScheduleEntry stored = store.insert(new ScheduleEntry(0, title, request.broadcast(), request.recurrence(),
-                    zone.getId(), request.validFrom(), request.validUntil(),
-                    request.misfire() == null ? Misfire.SKIP : request.misfire(),
-                    request.sameClass() == null ? SameClass.CUT : request.sameClass(), now));
+        if (!allowConflicts) {
+            List<ScheduleConflict> conflicts;
             try {
-                schedule(stored, zone);
-            } catch (SchedulerException | RuntimeException e) {
-                store.delete(stored.id());
-                throw e;
+                List<ScheduleEntry> others = store.all().stream().filter(e -> e.id() != self).toList();
+                conflicts = new ConflictFinder(planner).find(plan, request.recurrence(), zone, others, now);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read schedules: " + e.getMessage(), e);
             }
-            return view(stored);
-        } catch (SQLException | SchedulerException e) {
-            throw new IllegalStateException("cannot store the schedule: " + e.getMessage(), e);
+            if (!conflicts.isEmpty()) {
+                throw new ScheduleConflict.Refused(conflicts);
+            }
         }
+        ScheduleEntry entry = new ScheduleEntry(0, request.title() != null ? request.title() : "Schedule",
+                request.broadcast(), request.recurrence(), zone.getId(), request.validFrom(), request.validUntil(),
+                request.misfire() == null ? Misfire.SKIP : request.misfire(),
+                request.sameClass() == null ? SameClass.CUT : request.sameClass(), now);
+        return new Validated(entry, quiet.airtimeWarnings(plan));
     }
 
     public List<ScheduleView> list() {
         try {
             List<ScheduleView> views = new ArrayList<>();
             for (ScheduleEntry e : store.all()) {
-                views.add(view(e));
+                views.add(view(e, List.of()));
             }
             return views;
         } catch (SQLException | SchedulerException e) {
@@ -146,7 +172,7 @@ public final class ScheduleService implements AutoCloseable {
     public Optional<ScheduleView> get(long id) {
         try {
             Optional<ScheduleEntry> e = store.find(id);
-            return e.isEmpty() ? Optional.empty() : Optional.of(view(e.get()));
+            return e.isEmpty() ? Optional.empty() : Optional.of(view(e.get(), List.of()));
         } catch (SQLException | SchedulerException e) {
             throw new IllegalStateException("cannot read schedule " + id + ": " + e.getMessage(), e);
         }
@@ -204,7 +230,7 @@ public final class ScheduleService implements AutoCloseable {
         quartz.scheduleJob(job, Set.copyOf(triggers), false);
     }
 
-    private ScheduleView view(ScheduleEntry e) throws SchedulerException {
+    private ScheduleView view(ScheduleEntry e, List<String> warnings) throws SchedulerException {
         List<Instant> next = new ArrayList<>();
         for (Trigger t : quartz.getTriggersOfJob(jobKey(e.id()))) {
             if (t.getNextFireTime() != null) {
@@ -213,7 +239,7 @@ public final class ScheduleService implements AutoCloseable {
         }
         next.sort(null);
         return new ScheduleView(e.id(), e.title(), e.broadcast(), e.recurrence(), e.timeZone(), e.validFrom(),
-                e.validUntil(), e.misfire(), e.sameClass(), e.createdAt(), next.isEmpty() ? null : next.get(0));
+                e.validUntil(), e.misfire(), e.sameClass(), e.createdAt(), next.isEmpty() ? null : next.get(0), warnings);
     }
 
     static JobKey jobKey(long id) {

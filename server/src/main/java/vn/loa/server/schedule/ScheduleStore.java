@@ -59,6 +59,23 @@ final class ScheduleStore {
         return select(" ORDER BY id", null);
     }
 
+    void update(ScheduleEntry e) throws SQLException {
+        String sql = "UPDATE schedule SET title = ?, broadcast = ?, recurrence = ?, time_zone = ?, valid_from = ?, "
+                + "valid_until = ?, misfire = ?, same_class = ? WHERE id = ?";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, e.title());
+            ps.setString(2, json(e.broadcast()));
+            ps.setString(3, json(e.recurrence()));
+            ps.setString(4, e.timeZone());
+            ps.setTimestamp(5, timestamp(e.validFrom()));
+            ps.setTimestamp(6, timestamp(e.validUntil()));
+            ps.setString(7, json(e.misfire()));
+            ps.setString(8, json(e.sameClass()));
+            ps.setLong(9, e.id());
+            ps.executeUpdate();
+        }
+    }
+
     boolean delete(long id) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM schedule WHERE id = ?")) {
             ps.setLong(1, id);

@@ -70,6 +70,18 @@ public final class StationDirectory {
         return fallback;
     }
 
+    /** The airtime cap per session of the nearest area above the station that sets one, else null. */
+    public Integer airtimeCapMinutes(String stationId) {
+        StationDefinition s = stations.get(stationId);
+        List<Area> path = s == null ? List.of() : pathTo(s.areaId());
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).airtimeCapMinutes() != null) {
+                return path.get(i).airtimeCapMinutes();
+            }
+        }
+        return null;
+    }
+
     /** Whether the station stands in {@code areaId} or anywhere below it. */
     public boolean isWithin(StationDefinition station, String areaId) {
         return pathTo(station.areaId()).stream().anyMatch(a -> a.id().equals(areaId));

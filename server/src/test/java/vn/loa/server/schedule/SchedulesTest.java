@@ -145,6 +145,30 @@ class SchedulesTest {
         }
     }
 
+    @Test
+    void anEntryCanBeReplacedUnderTheSameChecksAndWarnsOfAirtimeCaps() throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            long id = server.post("/api/schedules", JSON, daily("Sáng", "\"stations\":[\"st-02\"]", "tone.mp3", "06:00", ""))
+                    .body().get("id").asLong();
+            server.post("/api/schedules", JSON, daily("Khác", "\"stations\":[\"st-02\"]", "long.mp3", "07:00", ""));
+            TestServer.Reply moved = server.put("/api/schedules/" + id, daily("Sáng muộn", "\"stations\":[\"st-02\"]",
+                    "tone.mp3", "06:30", ""));
+            assertEquals(200, moved.status(), moved.toString());
+            assertEquals("06:30", Instant.parse(server.get("/api/schedules/" + id).body().get("nextFire").asText())
+                    .atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalTime().toString());
+            assertEquals("Sáng muộn", server.get("/api/schedules/" + id).body().get("title").asText());
+            assertEquals(409, server.put("/api/schedules/" + id, daily("Sáng", "\"stations\":[\"st-02\"]", "tone.mp3",
+                    "07:00:02", "")).status(), "moving it onto the other entry is a conflict");
+            assertEquals(404, server.put("/api/schedules/999", daily("x", "\"stations\":[\"st-02\"]", "tone.mp3", "08:00", ""))
+                    .status());
+            JsonNode capped = server.post("/api/schedules", JSON, """
+                    {"broadcast":{"media":["long.mp3"],"repeat":10,"targets":{"areas":["commune-c"]}},
+                     "recurrence":{"type":"daily","times":["09:00"]}}""").body();
+            assertTrue(capped.get("warnings").get(0).asText().contains("airtime cap of 1 min"), capped.toString());
+            assertEquals(0, server.get("/api/schedules/" + id).body().get("warnings").size());
+        }
+    }
+
     private static String daily(String title, String targets, String media, String time, String extra) {
         return """
                 {"title":"%s","broadcast":{"media":["%s"],"targets":{%s}},
