@@ -7,7 +7,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * Collects a request body up to a limit. A larger one is refused with a JSON 413 that says the limit,
- * like every other API error, and the connection is closed so the rest of the body is not read.
+ * like every other API error. The connection stays open while the aggregator discards the rest of the
+ * body: closing with unread data would make the kernel reset the connection, and the client could lose
+ * the answer before reading it.
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
     private final int maxBytes;
@@ -19,7 +21,7 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ApiHandler.write(ctx, false, ApiHandler.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+        ApiHandler.write(ctx, true, ApiHandler.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 "the request body is larger than the limit of " + maxBytes + " bytes"));
     }
 }
