@@ -33,14 +33,7 @@ final class ScheduleStore {
         String sql = "INSERT INTO schedule (title, broadcast, recurrence, time_zone, valid_from, valid_until, misfire, "
                 + "same_class, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, e.title());
-            ps.setString(2, json(e.broadcast()));
-            ps.setString(3, json(e.recurrence()));
-            ps.setString(4, e.timeZone());
-            ps.setTimestamp(5, timestamp(e.validFrom()));
-            ps.setTimestamp(6, timestamp(e.validUntil()));
-            ps.setString(7, json(e.misfire()));
-            ps.setString(8, json(e.sameClass()));
+            bindEditable(ps, e);
             ps.setTimestamp(9, timestamp(e.createdAt()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -63,17 +56,22 @@ final class ScheduleStore {
         String sql = "UPDATE schedule SET title = ?, broadcast = ?, recurrence = ?, time_zone = ?, valid_from = ?, "
                 + "valid_until = ?, misfire = ?, same_class = ? WHERE id = ?";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, e.title());
-            ps.setString(2, json(e.broadcast()));
-            ps.setString(3, json(e.recurrence()));
-            ps.setString(4, e.timeZone());
-            ps.setTimestamp(5, timestamp(e.validFrom()));
-            ps.setTimestamp(6, timestamp(e.validUntil()));
-            ps.setString(7, json(e.misfire()));
-            ps.setString(8, json(e.sameClass()));
+            bindEditable(ps, e);
             ps.setLong(9, e.id());
             ps.executeUpdate();
         }
+    }
+
+    /** Parameters 1-8: the columns an operator sets, in the same order for INSERT and UPDATE. */
+    private static void bindEditable(PreparedStatement ps, ScheduleEntry e) throws SQLException {
+        ps.setString(1, e.title());
+        ps.setString(2, json(e.broadcast()));
+        ps.setString(3, json(e.recurrence()));
+        ps.setString(4, e.timeZone());
+        ps.setTimestamp(5, timestamp(e.validFrom()));
+        ps.setTimestamp(6, timestamp(e.validUntil()));
+        ps.setString(7, json(e.misfire()));
+        ps.setString(8, json(e.sameClass()));
     }
 
     boolean delete(long id) throws SQLException {
