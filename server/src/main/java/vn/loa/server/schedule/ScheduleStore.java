@@ -2,8 +2,6 @@ package vn.loa.server.schedule;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,11 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.loa.server.broadcast.BroadcastRequest;
+import vn.loa.server.store.StoredJson;
 
 /** The schedule table. The broadcast and recurrence are stored as JSON documents of their records. */
 final class ScheduleStore {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = StoredJson.MAPPER;
     private static final String COLUMNS =
             "id, title, broadcast, recurrence, time_zone, valid_from, valid_until, misfire, same_class, created_at";
     private final DataSource db;

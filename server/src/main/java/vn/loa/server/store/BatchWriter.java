@@ -1,0 +1,115 @@
+package vn.loa.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends rows to one table from a writer thread of its own, so callers on network or playout threads
+ * never wait for the disk. Whatever queued up while the last batch was being written goes in the next
+ * one, in one transaction; each {@link #append} completes only once its row is committed, so whoever
+ * acknowledges something on the strength of it can wait for that.
+ */
+public final class BatchWriter<T> implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+
+    /** Sets the insert statement's parameters from one row. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        void bind(PreparedStatement insert, T row) throws SQLException;
+    }
+
+    private record Pending<T>(T row, CompletableFuture<Void> done) {
+    }
+
+    private final Pending<T> end = new Pending<>(null, null);
+    private final String table;
+    private final DataSource db;
+    private final String insert;
+    private final Binder<T> binder;
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public BatchWriter(String table, DataSource db, String insert, Binder<T> binder) {
+        this.table = table;
+        this.db = db;
+        this.insert = insert;
+        this.binder = binder;
+        writer = new Thread(this::drain, table + "-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    public CompletableFuture<Void> append(T row) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException(table + " writer closed"));
+        } else {
+            queue.add(new Pending<>(row, done));
+        }
+        return done;
+    }
+
+    private void drain() {
+        List<Pending<T>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch);
+            boolean last = batch.remove(end);
+            if (!batch.isEmpty()) {
+                write(batch);
+            }
+            batch.clear();
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    private void write(List<Pending<T>> batch) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (Pending<T> p : batch) {
+                    binder.bind(ps, p.row());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            batch.forEach(p -> p.done().complete(null));
+        } catch (SQLException e) {
+            // A full disk or a lost database: say so loudly and fail the waiters; the caller keeps running.
+            log.error("Writing {} rows to {} failed: {}", batch.size(), table, e.getMessage());
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    /** Writes out everything already queued, then stops. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(end);
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
