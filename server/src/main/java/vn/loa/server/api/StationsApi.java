@@ -14,6 +14,7 @@ import vn.loa.server.station.CommandOutcome;
 import vn.loa.server.station.StationControl;
 import vn.loa.server.station.StationDefinition;
 import vn.loa.server.station.StationDirectory;
+import vn.loa.server.station.StationHistory;
 import vn.loa.server.station.StationRegistry;
 
 /** /api/stations, /api/stations/{id}, /api/stations/{id}/commands and /api/areas. */
@@ -22,22 +23,25 @@ public final class StationsApi {
     private final StationRegistry registry;
     private final StationControl control;
     private final Function<String, Optional<NowPlaying.View>> nowPlaying;
+    private final StationHistory history;
 
     /** Body of POST /api/stations/{id}/commands. */
     public record CommandRequest(String command, Integer argument) {
     }
 
     public StationsApi(StationDirectory directory, StationRegistry registry, StationControl control,
-                       Function<String, Optional<NowPlaying.View>> nowPlaying) {
+                       Function<String, Optional<NowPlaying.View>> nowPlaying, StationHistory history) {
         this.directory = directory;
         this.registry = registry;
         this.control = control;
         this.nowPlaying = nowPlaying;
+        this.history = history;
     }
 
     public void register(Router router) {
         router.add(HttpMethod.GET, "/api/stations", Endpoint.sync(this::list))
                 .add(HttpMethod.GET, "/api/stations/{id}", Endpoint.sync(this::one))
+                .add(HttpMethod.GET, "/api/stations/{id}/history", Endpoint.sync(this::history))
                 .add(HttpMethod.POST, "/api/stations/{id}/commands", this::command)
                 .add(HttpMethod.GET, "/api/areas", Endpoint.sync(r -> ApiResponse.ok(directory.roots())));
     }
@@ -71,6 +75,13 @@ public final class StationsApi {
     private ApiResponse one(ApiRequest request) {
         StationDefinition s = station(request.pathParam(0));
         return ApiResponse.ok(view(s));
+    }
+
+    /** Newest first: connects, disconnects with their reason, setting changes, faults raised and cleared. */
+    private ApiResponse history(ApiRequest request) {
+        StationDefinition s = station(request.pathParam(0));
+        return ApiResponse.ok(history.query(s.id(), Params.instant(request, "from"), Params.instant(request, "to"),
+                Params.limit(request, 200, 10_000)));
     }
 
     private StationView view(StationDefinition s) {

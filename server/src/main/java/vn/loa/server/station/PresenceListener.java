@@ -5,4 +5,8 @@ public interface PresenceListener {
     void online(String stationId);
 
     void offline(String stationId);
+
+    /** A STATUS report arrived; {@code previous} is null for the first one of a connection. */
+    default void statusReported(String stationId, StationStatus previous, StationStatus current) {
+    }
 }

@@ -40,8 +40,19 @@ public final class StationRegistry {
     }
 
     public void statusReported(String stationId, long connectionId, StationStatus status) {
-        presence.computeIfPresent(stationId,
-                (id, p) -> p.connectionId() == connectionId ? p.withStatus(status) : p);
+        StationStatus[] previous = {null};
+        boolean[] current = {false};
+        presence.computeIfPresent(stationId, (id, p) -> {
+            if (p.connectionId() != connectionId) {
+                return p;
+            }
+            current[0] = true;
+            previous[0] = p.status();
+            return p.withStatus(status);
+        });
+        if (current[0]) {
+            listeners.forEach(l -> l.statusReported(stationId, previous[0], status));
+        }
     }
 
     /** @return whether this connection was the current one and the station is now offline. */

@@ -1,0 +1,17 @@
+package vn.loa.server.station;
+
+import java.time.Instant;
+
+/**
+ * One line of a station's history.
+ *
+ * @param kind   ONLINE, OFFLINE, CHANGE (a setting moved), FAULT (a fault flag came on) or RECOVERED
+ * @param detail for people: the address it connected from, why it dropped, or what changed from what to what
+ */
+public record StationEvent(Instant at, String station, String kind, String detail) {
+    public static final String ONLINE = "ONLINE";
+    public static final String OFFLINE = "OFFLINE";
+    public static final String CHANGE = "CHANGE";
+    public static final String FAULT = "FAULT";
+    public static final String RECOVERED = "RECOVERED";
+}
