@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,15 @@ import vn.loa.server.schedule.ScheduleConflict;
  */
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String ANONYMOUS = "anonymous";
     private final Router router;
     private final Executor endpoints;
+    private final ApiAuditor auditor;
 
-    ApiHandler(Router router, Executor endpoints) {
+    ApiHandler(Router router, Executor endpoints, ApiAuditor auditor) {
         this.router = router;
         this.endpoints = endpoints;
+        this.auditor = auditor;
     }
 
     @Override
@@ -51,7 +55,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
         ApiRequest request = new ApiRequest(req.method(), uri.path(), uri.parameters(),
-                req.headers().get(HttpHeaderNames.CONTENT_TYPE), ByteBufUtil.getBytes(req.content()), List.of());
+                req.headers().get(HttpHeaderNames.CONTENT_TYPE), ByteBufUtil.getBytes(req.content()), List.of(),
+                address(ctx), ANONYMOUS);
         CompletableFuture<ApiResponse> response;
         try {
             response = CompletableFuture.supplyAsync(() -> router.dispatch(request), endpoints)
@@ -60,7 +65,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = CompletableFuture.completedFuture(
                     error(HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly"));
         }
-        response.whenComplete((ok, failure) -> write(ctx, keepAlive, ok != null ? ok : toResponse(request, failure)));
+        response.whenComplete((ok, failure) -> {
+            ApiResponse answer = ok != null ? ok : toResponse(request, failure);
+            auditor.answered(request, answer);
+            write(ctx, keepAlive, answer);
+        });
+    }
+
+    private static String address(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     private static ApiResponse toResponse(ApiRequest request, Throwable failure) {

@@ -33,8 +33,11 @@ public final class HttpApiServer implements AutoCloseable {
     private final Router router;
     private Channel serverChannel;
 
-    public HttpApiServer(Router router, int endpointThreads) {
+    private final ApiAuditor auditor;
+
+    public HttpApiServer(Router router, int endpointThreads, ApiAuditor auditor) {
         this.router = router;
+        this.auditor = auditor;
         this.endpoints = new ThreadPoolExecutor(endpointThreads, endpointThreads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(MAX_QUEUED_REQUESTS), new DefaultThreadFactory("http-api"));
     }
@@ -50,7 +53,7 @@ public final class HttpApiServer implements AutoCloseable {
                                 .addLast("http", new HttpServerCodec())
                                 .addLast("continue", new HttpServerExpectContinueHandler())
                                 .addLast("aggregator", new BodyLimitAggregator(MAX_BODY_BYTES))
-                                .addLast("api", new ApiHandler(router, endpoints));
+                                .addLast("api", new ApiHandler(router, endpoints, auditor));
                     }
                 })
                 .bind(bindAddress, port).sync().channel();
