@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,24 +25,48 @@ public final class MediaLibrary {
     /** Bulletins are minutes long; a file larger than this is a mistake and is not read into memory. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private final Path root;
+    private final MediaIndex index;
     private volatile Map<String, MediaEntry> entries = Map.of();
     private volatile Map<String, Playlist> playlists = Map.of();
 
+    /** What one scan did: files read and judged now, verdicts taken from the index, index rows dropped. */
+    public record ScanReport(int parsed, int fromIndex, int removed) {
+    }
+
+    /** A library that judges every file on every scan and remembers nothing. */
     public MediaLibrary(Path root) {
+        this(root, null);
+    }
+
+    /** A library that keeps its verdicts in {@code index} and re-reads only files that changed. */
+    public MediaLibrary(Path root, MediaIndex index) {
         this.root = root.toAbsolutePath().normalize();
+        this.index = index;
     }
 
     /** Reads the folder again. Runs at start and on request, never on a network thread. */
-    public synchronized void rescan() {
+    public synchronized ScanReport rescan() {
         Map<String, MediaEntry> found = new TreeMap<>();
         List<Path> lists = new ArrayList<>();
+        Map<String, MediaIndex.Indexed> known = index == null ? Map.of() : index.load();
+        List<MediaIndex.Indexed> changed = new ArrayList<>();
+        int reused = 0;
         if (Files.isDirectory(root)) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                     String name = p.getFileName().toString().toLowerCase();
                     if (name.endsWith(".mp3")) {
+                        long size = sizeOf(p);
+                        long modified = modifiedOf(p);
+                        MediaIndex.Indexed before = known.get(relative(p));
+                        if (before != null && size >= 0 && before.sizeBytes() == size && before.modifiedMs() == modified) {
+                            found.put(before.entry().path(), before.entry());
+                            reused++;
+                            continue;
+                        }
                         MediaEntry e = inspect(p);
                         found.put(e.path(), e);
+                        changed.add(new MediaIndex.Indexed(size, modified, e));
                     } else if (name.endsWith(".m3u") || name.endsWith(".m3u8")) {
                         lists.add(p);
                     }
@@ -52,6 +77,10 @@ public final class MediaLibrary {
         } else {
             log.warn("Media folder {} does not exist; the library is empty", root);
         }
+        List<String> removed = known.keySet().stream().filter(path -> !found.containsKey(path)).toList();
+        if (index != null && (!changed.isEmpty() || !removed.isEmpty())) {
+            index.update(changed, removed, Instant.now());
+        }
         entries = Map.copyOf(found);
         Map<String, Playlist> resolved = new TreeMap<>();
         for (Path p : lists) {
@@ -60,10 +89,11 @@ public final class MediaLibrary {
         }
         playlists = Map.copyOf(resolved);
         long rejected = found.values().stream().filter(e -> !e.accepted()).count();
-        log.info("Media library {}: {} files accepted, {} rejected, {} playlists", root, found.size() - rejected,
-                rejected, resolved.size());
-        found.values().stream().filter(e -> !e.accepted())
+        log.info("Media library {}: {} files accepted, {} rejected, {} playlists ({} read now, {} from the index)",
+                root, found.size() - rejected, rejected, resolved.size(), changed.size(), reused);
+        changed.stream().map(MediaIndex.Indexed::entry).filter(e -> !e.accepted())
                 .forEach(e -> log.warn("Media file {} rejected: {}", e.path(), e.reason()));
+        return new ScanReport(changed.size(), reused, removed.size());
     }
 
     private MediaEntry inspect(Path file) {
@@ -150,6 +180,14 @@ public final class MediaLibrary {
 
     private String relative(Path file) {
         return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    private static long modifiedOf(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static long sizeOf(Path file) {

@@ -31,9 +31,9 @@ final class ConflictFinder {
         long myLength = plan.programme().durationMillis();
         List<ScheduleConflict> out = new ArrayList<>();
         for (ScheduleEntry other : existing) {
-            BroadcastPlan theirs;
+            BroadcastPlanner.Outline theirs;
             try {
-                theirs = planner.plan(other.broadcast());
+                theirs = planner.outline(other.broadcast());
             } catch (PlanException e) {
                 continue; // an entry that can no longer air cannot clash
             }
@@ -47,7 +47,7 @@ final class ConflictFinder {
             }
             Instant overlap = firstOverlap(mine, myLength,
                     other.recurrence().airTimes(ZoneId.of(other.timeZone()), now, end, MAX_AIRINGS),
-                    theirs.programme().durationMillis());
+                    theirs.durationMillis());
             if (overlap != null) {
                 out.add(new ScheduleConflict(other.id(), other.title(), overlap, List.copyOf(shared)));
             }
