@@ -11,6 +11,8 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.broadcast.SessionJournal;
+import vn.loa.server.broadcast.SessionLauncher;
 
 /** /api/broadcasts and /api/asrun: start, list and stop sessions; read what aired. */
 public final class BroadcastsApi {
@@ -19,9 +21,14 @@ public final class BroadcastsApi {
     private final BroadcastPlanner planner;
     private final PlayoutEngine engine;
     private final AsRunLog asRun;
+    private final SessionLauncher launcher;
+    private final SessionJournal journal;
 
-    public BroadcastsApi(BroadcastPlanner planner, PlayoutEngine engine, AsRunLog asRun) {
+    public BroadcastsApi(BroadcastPlanner planner, PlayoutEngine engine, SessionLauncher launcher,
+                         SessionJournal journal, AsRunLog asRun) {
+        this.journal = journal;
         this.planner = planner;
+        this.launcher = launcher;
         this.engine = engine;
         this.asRun = asRun;
     }
@@ -30,14 +37,16 @@ public final class BroadcastsApi {
         router.add(HttpMethod.POST, "/api/broadcasts", this::create)
                 .add(HttpMethod.GET, "/api/broadcasts", r -> engine.broadcasts().thenApply(ApiResponse::ok))
                 .add(HttpMethod.DELETE, "/api/broadcasts/{id}", this::cancel)
-                .add(HttpMethod.GET, "/api/asrun", Endpoint.sync(this::asRun));
+                .add(HttpMethod.GET, "/api/asrun", Endpoint.sync(this::asRun))
+                .add(HttpMethod.GET, "/api/sessions", Endpoint.sync(r -> ApiResponse.ok(
+                        journal.query(r.param("state"), Params.limit(r, 100, 10_000)))));
     }
 
     private CompletableFuture<ApiResponse> create(ApiRequest request) {
         BroadcastRequest body = Json.body(request, BroadcastRequest.class);
         BroadcastPlan plan = planner.plan(body);
         Instant at = at(body.at());
-        return engine.start(plan, at).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
+        return launcher.start(body, plan, at, "api, " + request.actor()).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
                 "id", id, "title", plan.title(), "priority", plan.priority().name(), "stations", plan.stations().size(),
                 "durationMs", plan.programme().durationMillis())));
     }
@@ -63,8 +72,8 @@ public final class BroadcastsApi {
     }
 
     private CompletableFuture<ApiResponse> cancel(ApiRequest request) {
-        long id = longParam(request.pathParam(0), "broadcast id");
-        return engine.cancel(id).thenApply(found -> {
+        long id = Params.number(request.pathParam(0), "broadcast id");
+        return launcher.cancel(id).thenApply(found -> {
             if (!found) {
                 throw ApiException.notFound("no live broadcast " + id);
             }
@@ -74,16 +83,7 @@ public final class BroadcastsApi {
 
     private ApiResponse asRun(ApiRequest r) {
         String session = r.param("session");
-        int limit = r.param("limit") == null ? 10_000 : (int) longParam(r.param("limit"), "limit");
-        return ApiResponse.ok(asRun.query(r.param("station"), session == null ? null : longParam(session, "session"),
-                BroadcastPlanner.instant(r.param("from")), BroadcastPlanner.instant(r.param("to")), limit));
-    }
-
-    private static long longParam(String value, String field) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field + " must be a number, not '" + value + "'");
-        }
+        return ApiResponse.ok(asRun.query(r.param("station"), session == null ? null : Params.number(session, "session"),
+                Params.instant(r, "from"), Params.instant(r, "to"), Params.limit(r, 10_000, 100_000)));
     }
 }

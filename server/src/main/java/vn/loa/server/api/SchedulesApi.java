@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.schedule.Misfire;
 import vn.loa.server.schedule.Recurrence;
@@ -58,8 +57,8 @@ public final class SchedulesApi {
 
     /** Concrete airings for a calendar; the window defaults to the next 7 days and may span at most 62. */
     private ApiResponse upcoming(ApiRequest request) {
-        Instant from = request.param("from") == null ? Instant.now() : BroadcastPlanner.instant(request.param("from"));
-        Instant to = request.param("to") == null ? from.plus(Duration.ofDays(7)) : BroadcastPlanner.instant(request.param("to"));
+        Instant from = request.param("from") == null ? Instant.now() : Params.instant(request, "from");
+        Instant to = request.param("to") == null ? from.plus(Duration.ofDays(7)) : Params.instant(request, "to");
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(Duration.ofDays(62)) > 0) {
             throw ApiException.badRequest("to must be after from, at most 62 days later");
         }
@@ -75,10 +74,6 @@ public final class SchedulesApi {
     }
 
     private static long id(ApiRequest r) {
-        try {
-            return Long.parseLong(r.pathParam(0));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("schedule id must be a number, not '" + r.pathParam(0) + "'");
-        }
+        return Params.number(r.pathParam(0), "schedule id");
     }
 }

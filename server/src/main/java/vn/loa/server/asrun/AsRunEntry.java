@@ -27,6 +27,8 @@ public record AsRunEntry(Instant time, String station, long session, String titl
     public static final String LATE = "LATE";
     /** A missed firing joined in progress at the offset wall-clock time implies (policy JOIN). */
     public static final String JOINED = "JOINED";
+    /** The server stopped while this session aired; the reason says whether it was put back on air. */
+    public static final String INTERRUPTED = "INTERRUPTED";
     /** A scheduled firing not played on this station because it fell in the station's quiet hours. */
     public static final String QUIET = "QUIET";
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import vn.loa.protocol.Priority;
 import vn.loa.protocol.message.AudioStart;
 import vn.loa.server.config.ServerSettings;
+import vn.loa.server.media.MediaEntry;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.media.MediaRejected;
 import vn.loa.server.media.Playlist;
@@ -44,6 +45,46 @@ public final class BroadcastPlanner {
     /** The enabled stations a request targets, without loading its media (for calendars and filters). */
     public Set<String> stations(BroadcastRequest body) {
         return targets.resolve(body.targets());
+    }
+
+    /** Class, stations and length of what a request would air. */
+    public record Outline(Priority priority, Set<String> stations, long durationMillis) {
+    }
+
+    /**
+     * The request's outline from the library index alone, without reading any audio: what conflict
+     * checks need for every existing entry, cheaply.
+     */
+    public Outline outline(BroadcastRequest body) {
+        List<String> paths = new ArrayList<>();
+        if (Boolean.TRUE.equals(body.attentionTone()) && settings.attentionTone() != null) {
+            paths.add(settings.attentionTone());
+        }
+        if (body.playlist() != null) {
+            library.playlist(body.playlist()).ifPresent(p -> p.items().forEach(i -> paths.add(i.path())));
+        } else if (body.media() != null) {
+            paths.addAll(body.media());
+        }
+        long total = 0;
+        for (String path : paths) {
+            total += library.entry(path).filter(MediaEntry::accepted).map(MediaEntry::durationMs)
+                    .orElseThrow(() -> new PlanException("media '" + path + "' is not playable"));
+        }
+        if (total == 0) {
+            throw new PlanException("nothing to play");
+        }
+        int repeat = body.repeat() == null ? 1 : body.repeat();
+        return new Outline(parse(Priority.class, body.priority(), Priority.NORMAL, "priority"),
+                targets.resolve(body.targets()), total * Math.max(1, repeat));
+    }
+
+    /** The stations a request targets, or none when its targets no longer resolve (for closing records). */
+    public Set<String> stationsOrNone(BroadcastRequest body) {
+        try {
+            return stations(body);
+        } catch (PlanException e) {
+            return Set.of();
+        }
     }
 
     public BroadcastPlan plan(BroadcastRequest body) {

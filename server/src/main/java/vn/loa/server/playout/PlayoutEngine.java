@@ -30,6 +30,7 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlayoutEngine.class);
     /** From the API call to the first audible frame: enough for the AUDIO_START and the first chunk to land. */
     static final long START_DELAY_MICROS = 200_000;
+    public static final long START_DELAY_MILLIS = START_DELAY_MICROS / 1000;
     private static final long TICK_MS = 20;
 
     private final EventLoop loop = new DefaultEventLoop(new DefaultThreadFactory("playout"));
@@ -39,6 +40,7 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     private final AtomicLong ids;
     private final Map<Long, Broadcast> broadcasts = new LinkedHashMap<>();
     private long arrivals;
+    private volatile SessionEndListener endListener = (id, cancelled) -> { };
 
     public PlayoutEngine(StationOutlets outlets, AsRunLog asRun, Clock clock) {
         this.clock = clock;
@@ -47,6 +49,11 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         // Session ids start at the clock so they stay unique across restarts; the as-run log refers to them.
         this.ids = new AtomicLong(clock.millis() * 1000);
         loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Who hears of sessions ending (the session journal). */
+    public void onSessionEnd(SessionEndListener listener) {
+        this.endListener = listener;
     }
 
     /** Starts a session now; completes with its id once its first as-run entries are on disk. */
@@ -99,10 +106,14 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         return onLoop(() -> {
             Broadcast b = broadcasts.remove(id);
             if (b == null || b.finished()) {
+                if (b != null) {
+                    endListener.ended(id, b.cancelled());
+                }
                 return CompletableFuture.completedFuture(false);
             }
             b.cancel();
             arbiter.cancel(b, micros(clock));
+            endListener.ended(id, true);
             return writer.flushMarker().thenApply(v -> true);
         }).thenCompose(f -> f);
     }
@@ -139,7 +150,13 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
 
     private void tick() {
         arbiter.tick(micros(clock));
-        broadcasts.values().removeIf(Broadcast::finished);
+        broadcasts.values().removeIf(b -> {
+            if (b.finished()) {
+                endListener.ended(b.id(), b.cancelled());
+                return true;
+            }
+            return false;
+        });
     }
 
     static long micros(Clock clock) {

@@ -15,7 +15,8 @@ import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.playout.BroadcastPlan;
-import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.broadcast.BroadcastRequest;
+import vn.loa.server.broadcast.SessionLauncher;
 
 /**
  * Applies each entry's misfire policy to the firing it missed while the server was down, before Quartz
@@ -29,14 +30,14 @@ final class MissedFirings {
     private static final Logger log = LoggerFactory.getLogger(MissedFirings.class);
     private final ScheduleStore store;
     private final BroadcastPlanner planner;
-    private final PlayoutEngine engine;
+    private final SessionLauncher launcher;
     private final AsRunLog asRun;
     private final Clock clock;
 
-    MissedFirings(ScheduleStore store, BroadcastPlanner planner, PlayoutEngine engine, AsRunLog asRun, Clock clock) {
+    MissedFirings(ScheduleStore store, BroadcastPlanner planner, SessionLauncher launcher, AsRunLog asRun, Clock clock) {
         this.store = store;
         this.planner = planner;
-        this.engine = engine;
+        this.launcher = launcher;
         this.asRun = asRun;
         this.clock = clock;
     }
@@ -68,8 +69,10 @@ final class MissedFirings {
 
     private void apply(ScheduleEntry entry, Instant missed, Instant now) throws Exception {
         BroadcastPlan plan;
+        BroadcastRequest request = ScheduledBroadcastJob.titled(entry);
+        String origin = "schedule " + entry.id() + " (missed " + missed + ")";
         try {
-            plan = planner.plan(ScheduledBroadcastJob.titled(entry));
+            plan = planner.plan(request);
         } catch (PlanException e) {
             log.error("Schedule {} missed its firing at {} and cannot air: {}", entry.id(), missed, e.getMessage());
             return;
@@ -80,7 +83,7 @@ final class MissedFirings {
         switch (policy.policy()) {
             case GRACE -> {
                 if (lateMs <= policy.grace().toMillis()) {
-                    long session = engine.start(plan).get(30, TimeUnit.SECONDS);
+                    long session = launcher.start(request, plan, null, origin).get(30, TimeUnit.SECONDS);
                     record(plan, session, AsRunEntry.LATE, null, "policy GRACE " + policy.graceMinutes() + " min: " + due);
                 } else {
                     record(plan, 0, AsRunEntry.MISSED, null, "policy GRACE " + policy.graceMinutes() + " min exceeded: " + due);
@@ -88,7 +91,7 @@ final class MissedFirings {
             }
             case JOIN -> {
                 if (lateMs < plan.programme().durationMillis()) {
-                    long session = engine.start(plan, null, lateMs).get(30, TimeUnit.SECONDS);
+                    long session = launcher.start(request, plan, null, lateMs, origin).get(30, TimeUnit.SECONDS);
                     record(plan, session, AsRunEntry.JOINED, lateMs, "policy JOIN: " + due);
                 } else {
                     record(plan, 0, AsRunEntry.MISSED, null, "policy JOIN, programme already over: " + due);

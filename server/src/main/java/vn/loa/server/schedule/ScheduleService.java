@@ -29,7 +29,7 @@ import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.playout.BroadcastPlan;
-import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.broadcast.SessionLauncher;
 
 /**
  * Programme schedules on Quartz with its JDBC job store in our own database, so entries and their
@@ -48,16 +48,16 @@ public final class ScheduleService implements AutoCloseable {
     private final MissedFirings missed;
     private final QuietHoursGuard quiet;
 
-    public ScheduleService(DataSource db, BroadcastPlanner planner, PlayoutEngine engine, AsRunLog asRun,
+    public ScheduleService(DataSource db, BroadcastPlanner planner, SessionLauncher launcher, AsRunLog asRun,
                            QuietHoursGuard quiet, Clock clock) {
         this.store = new ScheduleStore(db);
         this.quiet = quiet;
         this.planner = planner;
         this.clock = clock;
         this.quartz = createScheduler(db);
-        this.missed = new MissedFirings(store, planner, engine, asRun, clock);
+        this.missed = new MissedFirings(store, planner, launcher, asRun, clock);
         try {
-            quartz.setJobFactory((bundle, scheduler) -> new ScheduledBroadcastJob(store, planner, engine, quiet, asRun,
+            quartz.setJobFactory((bundle, scheduler) -> new ScheduledBroadcastJob(store, planner, launcher, quiet, asRun,
                     clock));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);

@@ -16,7 +16,7 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.playout.BroadcastPlan;
-import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.broadcast.SessionLauncher;
 
 /**
  * What a schedule entry does when Quartz fires it: read the entry, plan it with the same rules as a
@@ -29,16 +29,16 @@ final class ScheduledBroadcastJob implements Job {
     private static final Logger log = LoggerFactory.getLogger(ScheduledBroadcastJob.class);
     private final ScheduleStore store;
     private final BroadcastPlanner planner;
-    private final PlayoutEngine engine;
+    private final SessionLauncher launcher;
     private final QuietHoursGuard quiet;
     private final AsRunLog asRun;
     private final Clock clock;
 
-    ScheduledBroadcastJob(ScheduleStore store, BroadcastPlanner planner, PlayoutEngine engine, QuietHoursGuard quiet,
+    ScheduledBroadcastJob(ScheduleStore store, BroadcastPlanner planner, SessionLauncher launcher, QuietHoursGuard quiet,
                           AsRunLog asRun, Clock clock) {
         this.store = store;
         this.planner = planner;
-        this.engine = engine;
+        this.launcher = launcher;
         this.quiet = quiet;
         this.asRun = asRun;
         this.clock = clock;
@@ -79,12 +79,13 @@ final class ScheduledBroadcastJob implements Job {
             }
             Instant airTime = context.getScheduledFireTime().toInstant()
                     .plusMillis(context.getTrigger().getJobDataMap().getLong(LEAD_MS));
-            BroadcastPlan plan = withoutQuietStations(planner.plan(titled(entry))
+            BroadcastRequest request = titled(entry);
+            BroadcastPlan plan = withoutQuietStations(planner.plan(request)
                     .placed(entry.sameClass().placement(), entry.sameClass().maxWait()), airTime);
             if (plan == null) {
                 return;
             }
-            long session = engine.start(plan, airTime).get(30, TimeUnit.SECONDS);
+            long session = launcher.start(request, plan, airTime, "schedule " + id).get(30, TimeUnit.SECONDS);
             log.info("Schedule {} '{}' fired at {} for air time {}: session {}", id, entry.title(),
                     context.getFireTime().toInstant(), airTime, session);
         } catch (PlanException e) {

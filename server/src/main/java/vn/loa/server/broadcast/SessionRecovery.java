@@ -1,0 +1,93 @@
+package vn.loa.server.broadcast;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.asrun.AsRunEntry;
+import vn.loa.server.asrun.AsRunLog;
+import vn.loa.server.playout.BroadcastPlan;
+import vn.loa.server.playout.PlayoutEngine;
+
+/**
+ * At start, puts back on air what was on air when the server stopped (a crash, a power cut, SIGKILL):
+ * a flood warning must not fall silent because the process restarted. Each session still inside its
+ * programme is joined at the position wall-clock time implies, as a schedule's JOIN does; one that was
+ * held for a later instant is held again; one already over is closed. Either way the as-run log says so.
+ * A session that was paused under a higher class resumes at its wall-clock position too, not where it
+ * was cut: the pause was not journaled, and the simpler rule is the predictable one.
+ */
+public final class SessionRecovery {
+    private static final Logger log = LoggerFactory.getLogger(SessionRecovery.class);
+    /** Less than this left of the programme is not worth a restart. */
+    private static final Duration MIN_REMAINING = Duration.ofSeconds(1);
+    private final SessionJournal journal;
+    private final BroadcastPlanner planner;
+    private final SessionLauncher launcher;
+    private final AsRunLog asRun;
+    private final Clock clock;
+
+    public SessionRecovery(SessionJournal journal, BroadcastPlanner planner, SessionLauncher launcher, AsRunLog asRun,
+                           Clock clock) {
+        this.journal = journal;
+        this.planner = planner;
+        this.launcher = launcher;
+        this.asRun = asRun;
+        this.clock = clock;
+    }
+
+    /** @return how many sessions went back on air */
+    public int recover() throws Exception {
+        int resumed = 0;
+        for (SessionRecord s : journal.active()) {
+            Instant now = clock.instant();
+            BroadcastPlan plan;
+            try {
+                plan = planner.plan(s.request());
+            } catch (PlanException e) {
+                close(s, planner.stationsOrNone(s.request()), "server stopped while on air; cannot air again: "
+                        + e.getMessage());
+                continue;
+            }
+            Instant end = s.audibleAt().plusMillis(s.durationMs());
+            boolean pastDeadline = plan.resumeDeadline() != null && now.isAfter(plan.resumeDeadline());
+            if (now.plus(MIN_REMAINING).isAfter(end) || pastDeadline) {
+                close(s, plan.stations(), "server stopped while on air; " + (pastDeadline
+                        ? "its resume deadline has passed" : "the programme was over by the restart"));
+                continue;
+            }
+            long newId;
+            String how;
+            if (s.audibleAt().isAfter(now)) {
+                newId = launcher.start(s.request(), plan, s.audibleAt(), "resume of " + s.id()).get(30, TimeUnit.SECONDS);
+                how = "held again for " + s.audibleAt();
+            } else {
+                long offset = Duration.between(s.audibleAt(), now).toMillis() + PlayoutEngine.START_DELAY_MILLIS;
+                newId = launcher.start(s.request(), plan, null, offset, "resume of " + s.id()).get(30, TimeUnit.SECONDS);
+                how = "joined " + offset / 1000 + " s in";
+            }
+            journal.settled(s.id(), newId);
+            note(s, plan.stations(), "server stopped while on air; back on air as session " + newId + ", " + how);
+            log.warn("Session {} '{}' was on air when the server stopped: back on air as {}, {}", s.id(), s.title(),
+                    newId, how);
+            resumed++;
+        }
+        return resumed;
+    }
+
+    private void close(SessionRecord s, Set<String> stations, String reason) throws Exception {
+        journal.settled(s.id(), null);
+        note(s, stations, reason);
+        log.warn("Session {} '{}': {}", s.id(), s.title(), reason);
+    }
+
+    private void note(SessionRecord s, Set<String> stations, String reason) throws Exception {
+        for (String station : stations) {
+            asRun.append(new AsRunEntry(clock.instant(), station, s.id(), s.title(), s.priority(),
+                    AsRunEntry.INTERRUPTED, null, null, null, reason)).get(30, TimeUnit.SECONDS);
+        }
+    }
+}
