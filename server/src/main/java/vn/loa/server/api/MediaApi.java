@@ -3,7 +3,7 @@ package vn.loa.server.api;
 import io.netty.handler.codec.http.HttpMethod;
 import vn.loa.server.media.MediaLibrary;
 
-/** GET /api/media and /api/playlists: the library, accepted and rejected files alike, each with its reason. */
+/** GET /api/media: the library, accepted and rejected files alike, each with its reason. */
 public final class MediaApi {
     private final MediaLibrary library;
 
@@ -12,7 +12,6 @@ public final class MediaApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/media", Endpoint.sync(r -> ApiResponse.ok(library.entries())))
-                .add(HttpMethod.GET, "/api/playlists", Endpoint.sync(r -> ApiResponse.ok(library.playlists())));
+        router.add(HttpMethod.GET, "/api/media", Endpoint.sync(r -> ApiResponse.ok(library.entries())));
     }
 }

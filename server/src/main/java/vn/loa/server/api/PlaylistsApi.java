@@ -1,0 +1,120 @@
+package vn.loa.server.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.loa.server.media.MediaEntry;
+import vn.loa.server.media.MediaLibrary;
+import vn.loa.server.media.Playlist;
+import vn.loa.server.media.PlaylistEditor;
+import vn.loa.server.media.StoredPlaylist;
+
+/**
+ * /api/playlists: every playlist the library resolved (files and API-made alike) and, for API-made
+ * ones, create, replace and delete. Replacing takes the version the editor last read, so two operators
+ * editing the same programme cannot silently overwrite each other.
+ */
+public final class PlaylistsApi {
+    private final MediaLibrary library;
+    private final PlaylistEditor editor;
+    private final Function<String, List<Long>> schedulesUsing;
+
+    /** Body of POST (with name) and PUT (name in the path). version: what the editor read; 0 to create only. */
+    public record PlaylistRequest(String name, String title, List<StoredPlaylist.Item> items, Integer version) {
+    }
+
+    /** A playlist as the console shows it: items with lengths, the total, where it came from. */
+    public record PlaylistView(String name, String title, List<ItemView> items, long totalMs, List<String> problems,
+                               String source, Integer version, String updatedBy, java.time.Instant updatedAt) {
+    }
+
+    public record ItemView(String path, String title, Long durationMs) {
+    }
+
+    public PlaylistsApi(MediaLibrary library, PlaylistEditor editor, Function<String, List<Long>> schedulesUsing) {
+        this.library = library;
+        this.editor = editor;
+        this.schedulesUsing = schedulesUsing;
+    }
+
+    public void register(Router router) {
+        router.add(HttpMethod.GET, "/api/playlists", Endpoint.sync(this::list))
+                .add(HttpMethod.GET, "/api/playlists/{name}", Endpoint.sync(r -> ApiResponse.ok(view(
+                        library.playlist(r.pathParam(0)).orElseThrow(() ->
+                                ApiException.notFound("no playlist " + r.pathParam(0)))))))
+                .add(HttpMethod.POST, "/api/playlists", Endpoint.sync(this::create))
+                .add(HttpMethod.PUT, "/api/playlists/{name}", Endpoint.sync(this::replace))
+                .add(HttpMethod.DELETE, "/api/playlists/{name}", Endpoint.sync(this::delete));
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        PlaylistRequest body = Json.body(request, PlaylistRequest.class);
+        if (body.name() == null) {
+            throw ApiException.badRequest("name is required");
+        }
+        save(request, body.name(), body, 0);
+        return new ApiResponse(HttpResponseStatus.CREATED, view(library.playlist(body.name()).orElseThrow()));
+    }
+
+    private ApiResponse replace(ApiRequest request) {
+        PlaylistRequest body = Json.body(request, PlaylistRequest.class);
+        String name = request.pathParam(0);
+        if (body.name() != null && !body.name().equals(name)) {
+            throw ApiException.badRequest("name in the body (" + body.name() + ") differs from the path (" + name + ")");
+        }
+        boolean existed = editor.find(name).isPresent();
+        save(request, name, body, body.version());
+        return new ApiResponse(existed ? HttpResponseStatus.OK : HttpResponseStatus.CREATED,
+                view(library.playlist(name).orElseThrow()));
+    }
+
+    private void save(ApiRequest request, String name, PlaylistRequest body, Integer version) {
+        try {
+            editor.save(name, body.title(), body.items(), version, request.actor());
+        } catch (PlaylistEditor.Invalid e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (PlaylistEditor.Conflict e) {
+            throw new ApiException(HttpResponseStatus.CONFLICT, e.getMessage());
+        }
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        String name = request.pathParam(0);
+        List<Long> users = schedulesUsing.apply(name);
+        if (!users.isEmpty()) {
+            throw new ApiException(HttpResponseStatus.CONFLICT, "playlist " + name + " is used by schedule(s) " + users
+                    + "; change or delete them first");
+        }
+        try {
+            if (!editor.delete(name)) {
+                throw ApiException.notFound("no playlist " + name + " made through the API"
+                        + (library.playlist(name).isPresent() ? " (it is a file in the media folder)" : ""));
+            }
+        } catch (PlaylistEditor.Invalid e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return ApiResponse.ok(Map.of("name", name, "status", "DELETED"));
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        Map<String, StoredPlaylist> stored = editor.all().stream()
+                .collect(Collectors.toMap(StoredPlaylist::name, Function.identity()));
+        return ApiResponse.ok(library.playlists().stream().map(p -> view(p, stored.get(p.name()))).toList());
+    }
+
+    private PlaylistView view(Playlist p) {
+        return view(p, editor.find(p.name()).orElse(null));
+    }
+
+    private PlaylistView view(Playlist p, StoredPlaylist stored) {
+        List<ItemView> items = p.items().stream().map(i -> new ItemView(i.path(), i.title(),
+                library.entry(i.path()).map(MediaEntry::durationMs).orElse(null))).toList();
+        long total = items.stream().mapToLong(i -> i.durationMs() == null ? 0 : i.durationMs()).sum();
+        return new PlaylistView(p.name(), p.title(), items, total, p.problems(), stored == null ? "file" : "api",
+                stored == null ? null : stored.version(), stored == null ? null : stored.updatedBy(),
+                stored == null ? null : stored.updatedAt());
+    }
+}
