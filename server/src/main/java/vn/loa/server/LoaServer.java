@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
+import vn.loa.server.api.ApiAuditor;
+import vn.loa.server.api.AuditApi;
 import vn.loa.server.api.BroadcastsApi;
 import vn.loa.server.api.HealthApi;
 import vn.loa.server.api.HttpApiServer;
@@ -16,6 +19,16 @@ import vn.loa.server.config.ConfigException;
 import vn.loa.server.config.ConfigLoader.Loaded;
 import vn.loa.server.config.ServerSettings;
 import vn.loa.server.asrun.AsRunLog;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.broadcast.SessionJournal;
+import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.broadcast.SessionRecovery;
+import vn.loa.server.media.MediaIndex;
+import vn.loa.server.media.PlaylistEditor;
+import vn.loa.server.media.PlaylistStore;
+import vn.loa.server.schedule.ScheduleView;
+import vn.loa.server.api.PlaylistsApi;
+import vn.loa.server.station.StationHistory;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.gateway.ReceiverGateway;
 import vn.loa.server.media.MediaLibrary;
@@ -34,6 +47,11 @@ public final class LoaServer implements AutoCloseable {
     private final MediaLibrary library;
     private final Database database;
     private final AsRunLog asRun;
+    private final AuditLog audit;
+    private final StationHistory history;
+    private final SessionJournal journal;
+    private final SessionRecovery recovery;
+    private final PlaylistEditor playlists;
     private final PlayoutEngine playout;
     private final ScheduleService schedules;
     private final HttpApiServer http;
@@ -44,22 +62,33 @@ public final class LoaServer implements AutoCloseable {
         this.config = config;
         this.registry = new StationRegistry(clock);
         this.gateway = new ReceiverGateway(config.settings(), config.directory(), config.secrets(), registry, clock);
-        this.library = new MediaLibrary(config.settings().mediaDir());
         ServerSettings s = config.settings();
         this.database = new Database(s.databaseUrl(), s.databaseUser(), s.databasePassword(), s.databasePoolSize());
-        this.asRun = new AsRunLog(database.dataSource());
+        DataSource db = database.dataSource();
+        this.library = new MediaLibrary(s.mediaDir(), new MediaIndex(db));
+        this.asRun = new AsRunLog(db);
+        this.audit = new AuditLog(db);
+        this.history = new StationHistory(db, registry);
+        registry.addListener(history);
         this.playout = new PlayoutEngine(gateway.outlets(), asRun, clock);
         registry.addListener(playout);
+        this.journal = new SessionJournal(db, clock);
+        SessionLauncher launcher = new SessionLauncher(playout, journal, clock);
         Router router = new Router();
         new HealthApi(config.directory(), registry).register(router);
-        new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying).register(router);
+        new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history).register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
-        new BroadcastsApi(planner, playout, asRun).register(router);
-        this.schedules = new ScheduleService(database.dataSource(), planner, playout, asRun,
+        this.recovery = new SessionRecovery(journal, planner, launcher, asRun, clock);
+        new BroadcastsApi(planner, playout, launcher, journal, asRun).register(router);
+        this.schedules = new ScheduleService(db, planner, launcher, asRun,
                 new QuietHoursGuard(config.directory(), s.quietHours(), s.localZone()), clock);
         new SchedulesApi(schedules).register(router);
         new MediaApi(library).register(router);
-        this.http = new HttpApiServer(router, config.settings().apiThreads());
+        this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
+        new PlaylistsApi(library, playlists, name -> schedules.list().stream()
+                .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList()).register(router);
+        new AuditApi(audit).register(router);
+        this.http = new HttpApiServer(router, s.apiThreads(), new ApiAuditor(audit, clock));
     }
 
     public LoaServer start() throws InterruptedException {
@@ -70,8 +99,18 @@ public final class LoaServer implements AutoCloseable {
             throw new ConfigException("cannot create data directory " + s.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
         }
         library.rescan();
+        if (playlists.restoreFiles() > 0) {
+            library.rescan();
+        }
+        history.prune();
         receiverPort = gateway.start();
-        // Missed firings are settled before the API opens, so no client sees the state before recovery.
+        // What was on air and what was missed are settled before the API opens, so no client sees the
+        // state before recovery.
+        try {
+            recovery.recover();
+        } catch (Exception e) {
+            log.error("Putting interrupted sessions back on air failed: {}", e.toString());
+        }
         schedules.start();
         httpPort = http.start(s.bindAddress(), s.httpPort());
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
@@ -97,6 +136,9 @@ public final class LoaServer implements AutoCloseable {
         schedules.close();
         playout.close();
         gateway.close();
+        journal.close();
+        history.close();
+        audit.close();
         asRun.close();
         database.close();
         log.info("Loa stopped");
