@@ -1,16 +1,30 @@
 package vn.loa.server;
 
 import java.time.Clock;
+import java.util.List;
+import vn.loa.server.cli.UserCommand;
 import vn.loa.server.config.CommandLine;
 import vn.loa.server.config.ConfigException;
 import vn.loa.server.config.ConfigLoader;
 
-/** {@code java -jar loa-server.jar [--config DIR] [--data DIR] [--receiver-port N] [--http-port N]}. */
+/**
+ * {@code java -jar loa-server.jar [--config DIR] [--data DIR] [--receiver-port N] [--http-port N]}, or
+ * {@code java -jar loa-server.jar user ...} to manage users ({@link UserCommand}).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("user")) {
+            try {
+                System.exit(new UserCommand(System.out).run(List.of(args).subList(1, args.length)));
+            } catch (ConfigException e) {
+                System.err.println("loa-server user: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         LoaServer server;
         try {
             CommandLine cli = CommandLine.parse(args);
@@ -18,7 +32,7 @@ public final class Main {
                 System.out.println(CommandLine.USAGE);
                 return;
             }
-            server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC()).start();
+            server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC(), System.getenv("LOA_ADMIN_TOKEN")).start();
         } catch (ConfigException e) {
             System.err.println("loa-server: " + e.getMessage());
             System.err.println(CommandLine.USAGE);

@@ -32,10 +32,12 @@ public final class ChildServer implements AutoCloseable {
     public ChildServer(Path config, Path data, Path log) throws IOException {
         this.log = log;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "vn.loa.server.Main",
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "vn.loa.server.Main",
                 "--config", config.toString(), "--data", data.toString(), "--receiver-port", "0", "--http-port", "0")
                 .directory(new File(System.getProperty("user.dir")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("LOA_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
+        process = builder.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("server exited: " + Files.readString(log));
@@ -50,11 +52,12 @@ public final class ChildServer implements AutoCloseable {
 
     public Reply post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).build());
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).build());
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already. Returns the exit code. */

@@ -27,8 +27,11 @@ public final class TestServer implements AutoCloseable {
     public static final int STATIONS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LoaServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** LOA_ADMIN_TOKEN of every test server; the plain helpers below call as this admin. */
+    public static final String ADMIN_TOKEN = "loa_test-admin-token-for-tests-only";
+    private final ApiClient admin = new ApiClient(this::baseUri, ADMIN_TOKEN);
 
+    /** An HTTP answer: status and JSON body (null when the body is not JSON). */
     public record Reply(int status, JsonNode body) {
     }
 
@@ -45,7 +48,7 @@ public final class TestServer implements AutoCloseable {
         Path config = TestConfig.write(dir, databaseUrl, communeBQuietHours);
         CommandLine cli = CommandLine.parse("--config", config.toString(), "--data", dir.resolve("data").toString(),
                 "--receiver-port", "0", "--http-port", "0");
-        server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC()).start();
+        server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC(), ADMIN_TOKEN).start();
     }
 
     /** st-01..07 in commune-a, st-08..14 in commune-b, st-15..20 (and the disabled st-off) in commune-c. */
@@ -72,21 +75,35 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return admin.get(path);
     }
 
     public Reply put(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return admin.put(path, json);
     }
 
     public Reply delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+        return admin.delete(path);
     }
 
     public Reply post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return admin.post(path, contentType, body);
+    }
+
+    /** Calls made with another token (null: none at all). */
+    public ApiClient as(String token) {
+        return new ApiClient(this::baseUri, token);
+    }
+
+    /** Creates a user through the API and returns its first token. */
+    public String user(String name, String role, String... scopes) {
+        String body = "{\"name\":\"%s\",\"role\":\"%s\",\"scopes\":[%s]}".formatted(name, role,
+                String.join(",", java.util.Arrays.stream(scopes).map(a -> "\"" + a + "\"").toList()));
+        Reply reply = post("/api/users", "application/json", body);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("cannot create user " + name + ": " + reply);
+        }
+        return reply.body().get("token").asText();
     }
 
     public JsonNode station(String id) {
@@ -110,20 +127,8 @@ public final class TestServer implements AutoCloseable {
         return n;
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.httpPort() + path);
-    }
-
-    private Reply send(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), JSON.readTree(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.httpPort());
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +36,14 @@ import vn.loa.server.schedule.ScheduleConflict;
  */
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
-    private static final String ANONYMOUS = "anonymous";
     private final Router router;
     private final Executor endpoints;
     private final ApiAuditor auditor;
+    private final Router.Gate gate;
 
-    ApiHandler(Router router, Executor endpoints, ApiAuditor auditor) {
+    ApiHandler(Router router, Router.Gate gate, Executor endpoints, ApiAuditor auditor) {
         this.router = router;
+        this.gate = gate;
         this.endpoints = endpoints;
         this.auditor = auditor;
     }
@@ -56,18 +58,30 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         QueryStringDecoder uri = new QueryStringDecoder(req.uri());
         ApiRequest request = new ApiRequest(req.method(), uri.path(), uri.parameters(),
                 req.headers().get(HttpHeaderNames.CONTENT_TYPE), ByteBufUtil.getBytes(req.content()), List.of(),
-                address(ctx), ANONYMOUS);
+                address(ctx), req.headers().get(HttpHeaderNames.AUTHORIZATION), null);
         CompletableFuture<ApiResponse> response;
+        // The caller as the gate admitted them, so the audit names who was refused or served.
+        AtomicReference<ApiRequest> admitted = new AtomicReference<>(request);
         try {
-            response = CompletableFuture.supplyAsync(() -> router.dispatch(request), endpoints)
-                    .thenCompose(Function.identity());
+            response = CompletableFuture.supplyAsync(() -> {
+                Router.Bound bound = router.resolve(request);
+                try {
+                    admitted.set(gate.admit(bound.request(), bound.access()));
+                } catch (ApiException refused) {
+                    if (refused.principal() != null) {
+                        admitted.set(bound.request().as(refused.principal()));
+                    }
+                    throw refused;
+                }
+                return bound.endpoint().handle(admitted.get());
+            }, endpoints).thenCompose(Function.identity());
         } catch (RejectedExecutionException e) {
             response = CompletableFuture.completedFuture(
                     error(HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly"));
         }
         response.whenComplete((ok, failure) -> {
             ApiResponse answer = ok != null ? ok : toResponse(request, failure);
-            auditor.answered(request, answer);
+            auditor.answered(admitted.get(), answer);
             write(ctx, keepAlive, answer);
         });
     }
@@ -111,6 +125,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        if (status.code() == 401) {
+            http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"loa\"");
+        }
         if (keepAlive) {
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(http);

@@ -5,6 +5,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
+import vn.loa.server.auth.Access;
+import vn.loa.server.auth.Principal;
+import vn.loa.server.playout.BroadcastView;
 import java.util.concurrent.CompletableFuture;
 import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
@@ -23,9 +27,11 @@ public final class BroadcastsApi {
     private final AsRunLog asRun;
     private final SessionLauncher launcher;
     private final SessionJournal journal;
+    private final BroadcastRights rights;
 
     public BroadcastsApi(BroadcastPlanner planner, PlayoutEngine engine, SessionLauncher launcher,
-                         SessionJournal journal, AsRunLog asRun) {
+                         SessionJournal journal, AsRunLog asRun, BroadcastRights rights) {
+        this.rights = rights;
         this.journal = journal;
         this.planner = planner;
         this.launcher = launcher;
@@ -34,16 +40,23 @@ public final class BroadcastsApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.POST, "/api/broadcasts", this::create)
-                .add(HttpMethod.GET, "/api/broadcasts", r -> engine.broadcasts().thenApply(ApiResponse::ok))
-                .add(HttpMethod.DELETE, "/api/broadcasts/{id}", this::cancel)
-                .add(HttpMethod.GET, "/api/asrun", Endpoint.sync(this::asRun))
-                .add(HttpMethod.GET, "/api/sessions", Endpoint.sync(r -> ApiResponse.ok(
-                        journal.query(r.param("state"), Params.limit(r, 100, 10_000)))));
+        router.add(HttpMethod.POST, "/api/broadcasts", Access.CONTENT, this::create)
+                .add(HttpMethod.GET, "/api/broadcasts", Access.MONITOR, r -> engine.broadcasts().thenApply(all ->
+                        ApiResponse.ok(all.stream().filter(b -> visible(r, b)).toList())))
+                .add(HttpMethod.DELETE, "/api/broadcasts/{id}", Access.CONTENT, this::cancel)
+                .add(HttpMethod.GET, "/api/asrun", Access.MONITOR, Endpoint.sync(this::asRun))
+                .add(HttpMethod.GET, "/api/sessions", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(
+                        journal.query(r.param("state"), Params.limit(r, 100, 10_000)).stream()
+                                .filter(s -> rights.visible(r, s.request())).toList())));
+    }
+
+    private boolean visible(ApiRequest request, BroadcastView b) {
+        return Stream.concat(b.playing().stream(), b.waiting().stream()).anyMatch(s -> rights.scopes().reaches(request, s));
     }
 
     private CompletableFuture<ApiResponse> create(ApiRequest request) {
         BroadcastRequest body = Json.body(request, BroadcastRequest.class);
+        rights.check(request, body, "this broadcast");
         BroadcastPlan plan = planner.plan(body);
         Instant at = at(body.at());
         return launcher.start(body, plan, at, "api, " + request.actor()).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
@@ -73,7 +86,10 @@ public final class BroadcastsApi {
 
     private CompletableFuture<ApiResponse> cancel(ApiRequest request) {
         long id = Params.number(request.pathParam(0), "broadcast id");
-        return launcher.cancel(id).thenApply(found -> {
+        return engine.broadcasts().thenCompose(all -> {
+            all.stream().filter(b -> b.id() == id).findFirst().ifPresent(b -> mayStop(request, b));
+            return launcher.cancel(id);
+        }).thenApply(found -> {
             if (!found) {
                 throw ApiException.notFound("no live broadcast " + id);
             }
@@ -81,9 +97,20 @@ public final class BroadcastsApi {
         });
     }
 
+    /** Stopping takes the same rights as starting: every station of it in scope, emergency rights for EMERGENCY. */
+    private void mayStop(ApiRequest request, BroadcastView b) {
+        Principal who = request.principal();
+        if (b.priority().equals("EMERGENCY") && !who.role().allows(Access.EMERGENCY)) {
+            throw ApiException.forbidden(who, "a " + who.role().label() + " may not stop an EMERGENCY broadcast");
+        }
+        rights.scopes().requireAll(request, Stream.concat(b.playing().stream(), b.waiting().stream()).toList(),
+                "broadcast " + b.id());
+    }
+
     private ApiResponse asRun(ApiRequest r) {
         String session = r.param("session");
         return ApiResponse.ok(asRun.query(r.param("station"), session == null ? null : Params.number(session, "session"),
-                Params.instant(r, "from"), Params.instant(r, "to"), Params.limit(r, 10_000, 100_000)));
+                Params.instant(r, "from"), Params.instant(r, "to"), Params.limit(r, 10_000, 100_000)).stream()
+                .filter(e -> rights.scopes().reaches(r, e.station())).toList());
     }
 }

@@ -1,6 +1,7 @@
 package vn.loa.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
+import vn.loa.server.auth.Access;
 import java.time.Duration;
 import java.time.Instant;
 import vn.loa.server.station.StationDirectory;
@@ -25,7 +26,7 @@ public final class HealthApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/health", Endpoint.sync(r -> ApiResponse.ok(health())));
+        router.add(HttpMethod.GET, "/api/health", Access.PUBLIC, Endpoint.sync(r -> ApiResponse.ok(health())));
     }
 
     private Health health() {

@@ -34,9 +34,11 @@ public final class HttpApiServer implements AutoCloseable {
     private Channel serverChannel;
 
     private final ApiAuditor auditor;
+    private final Router.Gate gate;
 
-    public HttpApiServer(Router router, int endpointThreads, ApiAuditor auditor) {
+    public HttpApiServer(Router router, Router.Gate gate, int endpointThreads, ApiAuditor auditor) {
         this.router = router;
+        this.gate = gate;
         this.auditor = auditor;
         this.endpoints = new ThreadPoolExecutor(endpointThreads, endpointThreads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(MAX_QUEUED_REQUESTS), new DefaultThreadFactory("http-api"));
@@ -53,7 +55,7 @@ public final class HttpApiServer implements AutoCloseable {
                                 .addLast("http", new HttpServerCodec())
                                 .addLast("continue", new HttpServerExpectContinueHandler())
                                 .addLast("aggregator", new BodyLimitAggregator(MAX_BODY_BYTES))
-                                .addLast("api", new ApiHandler(router, endpoints, auditor));
+                                .addLast("api", new ApiHandler(router, gate, endpoints, auditor));
                     }
                 })
                 .bind(bindAddress, port).sync().channel();

@@ -1,6 +1,7 @@
 package vn.loa.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
+import vn.loa.server.auth.Access;
 import vn.loa.server.media.MediaLibrary;
 
 /** GET /api/media: the library, accepted and rejected files alike, each with its reason. */
@@ -12,6 +13,6 @@ public final class MediaApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/media", Endpoint.sync(r -> ApiResponse.ok(library.entries())));
+        router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(library.entries())));
     }
 }

@@ -1,6 +1,7 @@
 package vn.loa.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
+import vn.loa.server.auth.Access;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,13 @@ public final class PlaylistsApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/playlists", Endpoint.sync(this::list))
-                .add(HttpMethod.GET, "/api/playlists/{name}", Endpoint.sync(r -> ApiResponse.ok(view(
+        router.add(HttpMethod.GET, "/api/playlists", Access.MONITOR, Endpoint.sync(this::list))
+                .add(HttpMethod.GET, "/api/playlists/{name}", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(view(
                         library.playlist(r.pathParam(0)).orElseThrow(() ->
                                 ApiException.notFound("no playlist " + r.pathParam(0)))))))
-                .add(HttpMethod.POST, "/api/playlists", Endpoint.sync(this::create))
-                .add(HttpMethod.PUT, "/api/playlists/{name}", Endpoint.sync(this::replace))
-                .add(HttpMethod.DELETE, "/api/playlists/{name}", Endpoint.sync(this::delete));
+                .add(HttpMethod.POST, "/api/playlists", Access.CONTENT, Endpoint.sync(this::create))
+                .add(HttpMethod.PUT, "/api/playlists/{name}", Access.CONTENT, Endpoint.sync(this::replace))
+                .add(HttpMethod.DELETE, "/api/playlists/{name}", Access.CONTENT, Endpoint.sync(this::delete));
     }
 
     private ApiResponse create(ApiRequest request) {

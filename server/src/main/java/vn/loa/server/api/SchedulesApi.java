@@ -4,7 +4,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.loa.server.auth.Access;
+import vn.loa.server.schedule.ScheduleView;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.schedule.Misfire;
 import vn.loa.server.schedule.Recurrence;
@@ -16,6 +21,7 @@ import vn.loa.server.schedule.ScheduleService;
 public final class SchedulesApi {
     private static final int MAX_OCCURRENCES = 5_000;
     private final ScheduleService schedules;
+    private final BroadcastRights rights;
 
     /** Body of POST /api/schedules. */
     public record ScheduleRequest(String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
@@ -23,22 +29,35 @@ public final class SchedulesApi {
                                   Boolean allowConflicts) {
     }
 
-    public SchedulesApi(ScheduleService schedules) {
+    public SchedulesApi(ScheduleService schedules, BroadcastRights rights) {
         this.schedules = schedules;
+        this.rights = rights;
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/schedules/upcoming", Endpoint.sync(this::upcoming))
-                .add(HttpMethod.POST, "/api/schedules", Endpoint.sync(this::create))
-                .add(HttpMethod.GET, "/api/schedules", Endpoint.sync(r -> ApiResponse.ok(schedules.list())))
-                .add(HttpMethod.GET, "/api/schedules/{id}", Endpoint.sync(r -> ApiResponse.ok(schedules.get(id(r))
-                        .orElseThrow(() -> ApiException.notFound("no schedule " + r.pathParam(0))))))
-                .add(HttpMethod.PUT, "/api/schedules/{id}", Endpoint.sync(this::replace))
-                .add(HttpMethod.DELETE, "/api/schedules/{id}", Endpoint.sync(this::delete));
+        router.add(HttpMethod.GET, "/api/schedules/upcoming", Access.MONITOR, Endpoint.sync(this::upcoming))
+                .add(HttpMethod.POST, "/api/schedules", Access.CONTENT, Endpoint.sync(this::create))
+                .add(HttpMethod.GET, "/api/schedules", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(visible(r))))
+                .add(HttpMethod.GET, "/api/schedules/{id}", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(mine(r))))
+                .add(HttpMethod.PUT, "/api/schedules/{id}", Access.CONTENT, Endpoint.sync(this::replace))
+                .add(HttpMethod.DELETE, "/api/schedules/{id}", Access.CONTENT, Endpoint.sync(this::delete));
+    }
+
+    private List<ScheduleView> visible(ApiRequest request) {
+        return schedules.list().stream().filter(v -> rights.visible(request, v.broadcast())).toList();
+    }
+
+    /** The entry, if it exists (404) and all its stations are the caller's (403). */
+    private ScheduleView mine(ApiRequest request) {
+        long id = id(request);
+        ScheduleView v = schedules.get(id).orElseThrow(() -> ApiException.notFound("no schedule " + id));
+        rights.check(request, v.broadcast(), "schedule " + id);
+        return v;
     }
 
     private ApiResponse create(ApiRequest request) {
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
+        rights.check(request, body.broadcast(), "this schedule");
         return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(entry(body),
                 Boolean.TRUE.equals(body.allowConflicts())));
     }
@@ -46,6 +65,8 @@ public final class SchedulesApi {
     private ApiResponse replace(ApiRequest request) {
         long id = id(request);
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
+        mine(request);
+        rights.check(request, body.broadcast(), "this schedule");
         return ApiResponse.ok(schedules.replace(id, entry(body), Boolean.TRUE.equals(body.allowConflicts()))
                 .orElseThrow(() -> ApiException.notFound("no schedule " + id)));
     }
@@ -62,11 +83,14 @@ public final class SchedulesApi {
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(Duration.ofDays(62)) > 0) {
             throw ApiException.badRequest("to must be after from, at most 62 days later");
         }
-        return ApiResponse.ok(schedules.upcoming(from, to, request.param("station"), MAX_OCCURRENCES));
+        Set<Long> mine = visible(request).stream().map(ScheduleView::id).collect(Collectors.toSet());
+        return ApiResponse.ok(schedules.upcoming(from, to, request.param("station"), MAX_OCCURRENCES).stream()
+                .filter(o -> mine.contains(o.schedule())).toList());
     }
 
     private ApiResponse delete(ApiRequest request) {
         long id = id(request);
+        mine(request);
         if (!schedules.delete(id)) {
             throw ApiException.notFound("no schedule " + id);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.loa.protocol.CommandType;
+import vn.loa.server.auth.Access;
 import vn.loa.server.playout.NowPlaying;
 import vn.loa.server.station.CommandOutcome;
 import vn.loa.server.station.StationControl;
@@ -24,13 +25,16 @@ public final class StationsApi {
     private final StationControl control;
     private final Function<String, Optional<NowPlaying.View>> nowPlaying;
     private final StationHistory history;
+    private final Scopes scopes;
 
     /** Body of POST /api/stations/{id}/commands. */
     public record CommandRequest(String command, Integer argument) {
     }
 
     public StationsApi(StationDirectory directory, StationRegistry registry, StationControl control,
-                       Function<String, Optional<NowPlaying.View>> nowPlaying, StationHistory history) {
+                       Function<String, Optional<NowPlaying.View>> nowPlaying, StationHistory history,
+                       Scopes scopes) {
+        this.scopes = scopes;
         this.directory = directory;
         this.registry = registry;
         this.control = control;
@@ -39,15 +43,15 @@ public final class StationsApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/stations", Endpoint.sync(this::list))
-                .add(HttpMethod.GET, "/api/stations/{id}", Endpoint.sync(this::one))
-                .add(HttpMethod.GET, "/api/stations/{id}/history", Endpoint.sync(this::history))
-                .add(HttpMethod.POST, "/api/stations/{id}/commands", this::command)
-                .add(HttpMethod.GET, "/api/areas", Endpoint.sync(r -> ApiResponse.ok(directory.roots())));
+        router.add(HttpMethod.GET, "/api/stations", Access.MONITOR, Endpoint.sync(this::list))
+                .add(HttpMethod.GET, "/api/stations/{id}", Access.MONITOR, Endpoint.sync(this::one))
+                .add(HttpMethod.GET, "/api/stations/{id}/history", Access.MONITOR, Endpoint.sync(this::history))
+                .add(HttpMethod.POST, "/api/stations/{id}/commands", Access.DEVICE, this::command)
+                .add(HttpMethod.GET, "/api/areas", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(directory.roots())));
     }
 
     private ApiResponse list(ApiRequest request) {
-        Predicate<StationDefinition> filter = s -> true;
+        Predicate<StationDefinition> filter = s -> scopes.reaches(request, s.id());
         String area = request.param("area");
         if (area != null) {
             if (!directory.hasArea(area)) {
@@ -73,13 +77,13 @@ public final class StationsApi {
     }
 
     private ApiResponse one(ApiRequest request) {
-        StationDefinition s = station(request.pathParam(0));
+        StationDefinition s = station(request, request.pathParam(0));
         return ApiResponse.ok(view(s));
     }
 
     /** Newest first: connects, disconnects with their reason, setting changes, faults raised and cleared. */
     private ApiResponse history(ApiRequest request) {
-        StationDefinition s = station(request.pathParam(0));
+        StationDefinition s = station(request, request.pathParam(0));
         return ApiResponse.ok(history.query(s.id(), Params.instant(request, "from"), Params.instant(request, "to"),
                 Params.limit(request, 200, 10_000)));
     }
@@ -89,7 +93,7 @@ public final class StationsApi {
     }
 
     private CompletableFuture<ApiResponse> command(ApiRequest request) {
-        StationDefinition station = station(request.pathParam(0));
+        StationDefinition station = station(request, request.pathParam(0));
         CommandRequest body = Json.body(request, CommandRequest.class);
         CommandType type = commandType(body.command());
         if (body.argument() == null && type.takesArgument()) {
@@ -102,8 +106,11 @@ public final class StationsApi {
         return control.send(station.id(), type, argument).thenApply(o -> new ApiResponse(statusOf(o), o));
     }
 
-    private StationDefinition station(String id) {
-        return directory.station(id).orElseThrow(() -> ApiException.notFound("station '" + id + "' does not exist"));
+    /** The station, if it exists (404) and is the caller's (403). */
+    private StationDefinition station(ApiRequest request, String id) {
+        StationDefinition s = directory.station(id).orElseThrow(() -> ApiException.notFound("station '" + id + "' does not exist"));
+        scopes.requireAll(request, List.of(id), "station " + id);
+        return s;
     }
 
     private static CommandType commandType(String name) {

@@ -40,7 +40,7 @@ class PlaylistsApiTest {
             assertEquals(201, created.status(), created.toString());
             assertEquals("api", created.body().get("source").asText());
             assertEquals(1, created.body().get("version").asInt());
-            assertEquals("anonymous", created.body().get("updatedBy").asText());
+            assertEquals("admin", created.body().get("updatedBy").asText());
             assertEquals(2, created.body().get("items").size());
             long total = created.body().get("totalMs").asLong();
             assertEquals(3001 + 496, total, 30, "bulletin 3 s and tone 0.5 s");

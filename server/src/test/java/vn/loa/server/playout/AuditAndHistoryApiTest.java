@@ -33,7 +33,7 @@ class AuditAndHistoryApiTest extends PlayoutHarness {
         assertTrue(refused.get("detail").asText().contains("nope.mp3 is not in the media library"), refused.toString());
         JsonNode started = audit.get(2);
         assertEquals(String.valueOf(id), started.get("target").asText());
-        assertEquals("anonymous", started.get("actor").asText());
+        assertEquals("admin", started.get("actor").asText());
         assertTrue(started.get("address").asText().startsWith("127.0.0.1:"), started.toString());
         assertTrue(started.get("detail").asText().contains("Chuông thử"), started.toString());
         assertEquals(1, server.get("/api/audit?action=commands").body().size());

@@ -1,0 +1,127 @@
+package vn.loa.server.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import vn.loa.server.auth.Access;
+import vn.loa.server.auth.Role;
+import vn.loa.server.auth.UserView;
+import vn.loa.server.auth.Users;
+
+/**
+ * /api/users (admins): people, roles, scopes and tokens; /api/me (anyone signed in): who the token
+ * belongs to. A token appears in clear once, in the answer that issued it.
+ */
+public final class UsersApi {
+    private static final int MAX_TOKEN_DAYS = 3660;
+    private final Users users;
+
+    /** Body of POST /api/users and PUT /api/users/{name}. */
+    public record UserRequest(String name, String displayName, String role, Set<String> scopes, Boolean disabled) {
+    }
+
+    /** Body of POST /api/users/{name}/tokens. validDays: null for a token that does not expire. */
+    public record TokenRequest(String label, Integer validDays) {
+    }
+
+    public UsersApi(Users users) {
+        this.users = users;
+    }
+
+    public void register(Router router) {
+        router.add(HttpMethod.GET, "/api/me", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(Map.of(
+                        "name", r.principal().name(), "role", r.principal().role().label(), "scopes", r.principal().scopes()))))
+                .add(HttpMethod.GET, "/api/users", Access.ADMIN, Endpoint.sync(r -> ApiResponse.ok(users.list())))
+                .add(HttpMethod.GET, "/api/users/{name}", Access.ADMIN, Endpoint.sync(r -> ApiResponse.ok(user(r.pathParam(0)))))
+                .add(HttpMethod.POST, "/api/users", Access.ADMIN, Endpoint.sync(this::create))
+                .add(HttpMethod.PUT, "/api/users/{name}", Access.ADMIN, Endpoint.sync(this::update))
+                .add(HttpMethod.DELETE, "/api/users/{name}", Access.ADMIN, Endpoint.sync(this::delete))
+                .add(HttpMethod.POST, "/api/users/{name}/tokens", Access.ADMIN, Endpoint.sync(this::issue))
+                .add(HttpMethod.DELETE, "/api/users/{name}/tokens/{id}", Access.ADMIN, Endpoint.sync(this::revoke));
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        UserRequest body = Json.body(request, UserRequest.class);
+        try {
+            if (!users.create(body.name(), body.displayName(), role(body.role()), scopes(body.scopes()))) {
+                throw new ApiException(HttpResponseStatus.CONFLICT, "user " + body.name() + " already exists");
+            }
+            String token = users.issueToken(body.name(), "first token", null);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("user", user(body.name()));
+            answer.put("token", token);
+            return new ApiResponse(HttpResponseStatus.CREATED, answer);
+        } catch (Users.Invalid e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private ApiResponse update(ApiRequest request) {
+        String name = request.pathParam(0);
+        UserRequest body = Json.body(request, UserRequest.class);
+        try {
+            if (!users.update(name, role(body.role()), scopes(body.scopes()), Boolean.TRUE.equals(body.disabled()))) {
+                throw ApiException.notFound("no user " + name);
+            }
+        } catch (Users.Invalid e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return ApiResponse.ok(user(name));
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        String name = request.pathParam(0);
+        if (name.equals(request.actor())) {
+            throw ApiException.badRequest("you cannot delete yourself");
+        }
+        if (!users.delete(name)) {
+            throw ApiException.notFound("no user " + name);
+        }
+        return ApiResponse.ok(Map.of("name", name, "status", "DELETED"));
+    }
+
+    private ApiResponse issue(ApiRequest request) {
+        String name = request.pathParam(0);
+        user(name);
+        TokenRequest body = Json.body(request, TokenRequest.class);
+        if (body.validDays() != null && (body.validDays() < 1 || body.validDays() > MAX_TOKEN_DAYS)) {
+            throw ApiException.badRequest("validDays must be 1.." + MAX_TOKEN_DAYS + ", or left out for no expiry");
+        }
+        String token = users.issueToken(name, body.label(),
+                body.validDays() == null ? null : Duration.ofDays(body.validDays()));
+        return new ApiResponse(HttpResponseStatus.CREATED, Map.of("user", name, "token", token));
+    }
+
+    private ApiResponse revoke(ApiRequest request) {
+        String name = request.pathParam(0);
+        long id = Params.number(request.pathParam(1), "token id");
+        if (!users.revokeToken(name, id)) {
+            throw ApiException.notFound("user " + name + " has no token " + id);
+        }
+        return ApiResponse.ok(Map.of("user", name, "id", id, "status", "REVOKED"));
+    }
+
+    private UserView user(String name) {
+        return users.find(name).orElseThrow(() -> ApiException.notFound("no user " + name));
+    }
+
+    static Role role(String value) {
+        if (value == null) {
+            throw ApiException.badRequest("role is required: operator, officer, technician or admin");
+        }
+        try {
+            return Role.valueOf(value.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("role must be one of " + Arrays.toString(Role.values()).toLowerCase()
+                    + ", not '" + value + "'");
+        }
+    }
+
+    private static Set<String> scopes(Set<String> scopes) {
+        return scopes == null ? Set.of() : scopes;
+    }
+}
