@@ -6,7 +6,14 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
+import vn.loa.server.alert.AlertService;
+import vn.loa.server.api.AccessGate;
+import vn.loa.server.api.AlertsApi;
 import vn.loa.server.api.ApiAuditor;
+import vn.loa.server.api.BroadcastRights;
+import vn.loa.server.api.Scopes;
+import vn.loa.server.api.UsersApi;
+import vn.loa.server.auth.Users;
 import vn.loa.server.api.AuditApi;
 import vn.loa.server.api.BroadcastsApi;
 import vn.loa.server.api.HealthApi;
@@ -52,6 +59,8 @@ public final class LoaServer implements AutoCloseable {
     private final SessionJournal journal;
     private final SessionRecovery recovery;
     private final PlaylistEditor playlists;
+    private final Users users;
+    private final AlertService alerts;
     private final PlayoutEngine playout;
     private final ScheduleService schedules;
     private final HttpApiServer http;
@@ -59,6 +68,11 @@ public final class LoaServer implements AutoCloseable {
     private int httpPort;
 
     public LoaServer(Loaded config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    /** @param adminToken LOA_ADMIN_TOKEN's value: when set, the admin user is created or its token refreshed */
+    public LoaServer(Loaded config, Clock clock, String adminToken) {
         this.config = config;
         this.registry = new StationRegistry(clock);
         this.gateway = new ReceiverGateway(config.settings(), config.directory(), config.secrets(), registry, clock);
@@ -74,21 +88,33 @@ public final class LoaServer implements AutoCloseable {
         registry.addListener(playout);
         this.journal = new SessionJournal(db, clock);
         SessionLauncher launcher = new SessionLauncher(playout, journal, clock);
+        this.users = new Users(db, config.directory(), clock);
+        if (adminToken != null && !adminToken.isBlank()) {
+            users.ensureBootstrapAdmin(adminToken.strip());
+            log.info("Admin token from LOA_ADMIN_TOKEN is active for user '{}'", Users.BOOTSTRAP_ADMIN);
+        }
+        Scopes scopes = new Scopes(config.directory());
         Router router = new Router();
         new HealthApi(config.directory(), registry).register(router);
-        new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history).register(router);
+        new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes)
+                .register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
+        BroadcastRights rights = new BroadcastRights(planner, scopes);
         this.recovery = new SessionRecovery(journal, planner, launcher, asRun, clock);
-        new BroadcastsApi(planner, playout, launcher, journal, asRun).register(router);
+        new BroadcastsApi(planner, playout, launcher, journal, asRun, rights).register(router);
         this.schedules = new ScheduleService(db, planner, launcher, asRun,
                 new QuietHoursGuard(config.directory(), s.quietHours(), s.localZone()), clock);
-        new SchedulesApi(schedules).register(router);
+        new SchedulesApi(schedules, rights).register(router);
         new MediaApi(library).register(router);
         this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList()).register(router);
         new AuditApi(audit).register(router);
-        this.http = new HttpApiServer(router, s.apiThreads(), new ApiAuditor(audit, clock));
+        new UsersApi(users).register(router);
+        this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,
+                s.alertConfirmAboveCommunes(), s.attentionTone(), clock);
+        new AlertsApi(alerts, scopes).register(router);
+        this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics()), s.apiThreads(), new ApiAuditor(audit, clock));
     }
 
     public LoaServer start() throws InterruptedException {
@@ -112,6 +138,7 @@ public final class LoaServer implements AutoCloseable {
             log.error("Putting interrupted sessions back on air failed: {}", e.toString());
         }
         schedules.start();
+        alerts.start();
         httpPort = http.start(s.bindAddress(), s.httpPort());
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
                 s.dataDir().toAbsolutePath());
@@ -133,6 +160,7 @@ public final class LoaServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        alerts.close();
         schedules.close();
         playout.close();
         gateway.close();

@@ -53,8 +53,9 @@ public final class TestConfig {
                 """.formatted(communeBQuietHours));
         StringBuilder secrets = new StringBuilder("st-off: secret-st-off\n");
         for (StationCredentials c : TestServer.credentials()) {
-            stations.append("  - {id: %s, name: Cụm loa %s, area: %s, lat: 15.1, lon: 108.1}\n"
-                    .formatted(c.id(), c.id(), TestServer.communeOf(c.id())));
+            // st-07 is commune-a's test receiver: alert rehearsals (TEST) play there and nowhere else.
+            stations.append("  - {id: %s, name: Cụm loa %s, area: %s, lat: 15.1, lon: 108.1%s}\n"
+                    .formatted(c.id(), c.id(), TestServer.communeOf(c.id()), c.id().equals("st-07") ? ", tags: [test]" : ""));
             secrets.append(c.id()).append(": ").append(c.secret()).append('\n');
         }
         Files.writeString(config.resolve("stations.yaml"), stations);

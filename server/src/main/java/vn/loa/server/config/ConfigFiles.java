@@ -13,9 +13,10 @@ final class ConfigFiles {
                       Long handshakeTimeoutMs, Long commandTimeoutMs, Integer apiThreads, String dataDir,
                       String stationsFile, String secretsFile, String mediaDir, String attentionTone,
                       Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
-                      Integer sendBufferBytes, Database database, String quietHours, String localTimeZone) {
+                      Integer sendBufferBytes, Database database, String quietHours, String localTimeZone,
+                      Integer alertConfirmAboveCommunes, Long maxUploadBytes, Boolean publicMetrics) {
         static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** server.yaml's database block; every key optional. */

@@ -74,7 +74,10 @@ public final class ConfigLoader {
                 System.getenv().getOrDefault("LOA_DATABASE_PASSWORD", Objects.requireNonNullElse(db.password(), "")),
                 Objects.requireNonNullElse(db.poolSize(), 8),
                 quietHours(f.quietHours()),
-                zone(Objects.requireNonNullElse(f.localTimeZone(), "Asia/Ho_Chi_Minh")));
+                zone(Objects.requireNonNullElse(f.localTimeZone(), "Asia/Ho_Chi_Minh")),
+                Objects.requireNonNullElse(f.alertConfirmAboveCommunes(), 1),
+                Objects.requireNonNullElse(f.maxUploadBytes(), 32L * 1024 * 1024),
+                Objects.requireNonNullElse(f.publicMetrics(), false));
     }
 
     private static QuietHours quietHours(String text) {

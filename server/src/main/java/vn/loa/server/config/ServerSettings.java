@@ -18,6 +18,9 @@ import vn.loa.server.station.QuietHours;
  * @param databaseUrl         JDBC URL: an H2 file in the data directory by default, or PostgreSQL
  * @param quietHours          silence for automatic programmes, unless an area sets its own
  * @param localZone           the zone quiet hours are read in
+ * @param alertConfirmAboveCommunes a LIVE alert reaching more communes than this needs a second officer's confirmation
+ * @param maxUploadBytes      the largest MP3 POST /api/media accepts
+ * @param publicMetrics       whether /metrics answers without a token (for a Prometheus on a trusted network)
  */
 public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
                              long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
@@ -25,7 +28,8 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
                              String attentionTone, int emergencyVolume, int writeBufferLowBytes,
                              int writeBufferHighBytes, int sendBufferBytes, String databaseUrl,
                              String databaseUser, String databasePassword, int databasePoolSize,
-                             QuietHours quietHours, ZoneId localZone) {
+                             QuietHours quietHours, ZoneId localZone, int alertConfirmAboveCommunes,
+                             long maxUploadBytes, boolean publicMetrics) {
 
     public static final int DEFAULT_RECEIVER_PORT = 7700;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -44,6 +48,9 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
         if (emergencyVolume < 0 || emergencyVolume > 100) {
             throw new ConfigException("emergencyVolume must be 0..100, got " + emergencyVolume);
         }
+        if (alertConfirmAboveCommunes < 0 || maxUploadBytes < 1024) {
+            throw new ConfigException("alertConfirmAboveCommunes must be 0 or more, maxUploadBytes at least 1024");
+        }
         if (heartbeatIntervalMs > 0xFFFF_FFFFL) {
             throw new ConfigException("heartbeatIntervalMs " + heartbeatIntervalMs + " does not fit the protocol's u32");
         }
@@ -58,7 +65,8 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
         return new ServerSettings(bindAddress, receiver, http, heartbeatIntervalMs, handshakeTimeoutMs,
                 commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile, mediaDir, attentionTone,
                 emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes, databaseUrl, databaseUser,
-                databasePassword, databasePoolSize, quietHours, localZone);
+                databasePassword, databasePoolSize, quietHours, localZone, alertConfirmAboveCommunes, maxUploadBytes,
+                publicMetrics);
     }
 
     private static void requirePort(int port, String name) {

@@ -1,0 +1,273 @@
+package vn.loa.server.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.broadcast.BroadcastPlanner;
+import vn.loa.server.broadcast.BroadcastRequest;
+import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.playout.BroadcastPlan;
+import vn.loa.server.playout.BroadcastView;
+import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.station.StationDirectory;
+import vn.loa.server.station.StationRegistry;
+
+/**
+ * The emergency alert workflow. A draft can be previewed and played as a TEST on test stations only;
+ * LIVE airs it at EMERGENCY class on every target, after a second officer confirms when it reaches
+ * more communes than configured; cancel stops it everywhere at once and can air the prepared
+ * correction. Every alert expires: a watcher ends it at its expiry whatever state it is in.
+ */
+public final class AlertService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AlertService.class);
+    private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+    private static final Duration MAX_LIFETIME = Duration.ofHours(24);
+    static final String TEST_MARK = "[THỬ NGHIỆM – TEST] ";
+    private final AlertStore store;
+    private final BroadcastPlanner planner;
+    private final SessionLauncher launcher;
+    private final PlayoutEngine engine;
+    private final StationRegistry registry;
+    private final AlertTargets targets;
+    private final int confirmAboveCommunes;
+    private final String attentionTone;
+    private final Clock clock;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "alert-watcher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AlertService(DataSource db, BroadcastPlanner planner, SessionLauncher launcher, PlayoutEngine engine,
+                        StationDirectory directory, StationRegistry registry, int confirmAboveCommunes,
+                        String attentionTone, Clock clock) {
+        this.attentionTone = attentionTone;
+        this.store = new AlertStore(db);
+        this.planner = planner;
+        this.launcher = launcher;
+        this.engine = engine;
+        this.registry = registry;
+        this.targets = new AlertTargets(directory);
+        this.confirmAboveCommunes = confirmAboveCommunes;
+        this.clock = clock;
+    }
+
+    public void start() {
+        watcher.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public synchronized Alert draft(AlertDraft d, String by) {
+        Instant now = clock.instant();
+        String title = d.title() == null ? "" : d.title().strip();
+        if (title.isEmpty() || title.length() > 200 || title.contains("\n")) {
+            throw new AlertRefused("title must be one line of 1..200 characters", false);
+        }
+        if (d.message() != null && d.message().length() > 4000) {
+            throw new AlertRefused("message must be at most 4000 characters", false);
+        }
+        if ((d.media() == null || d.media().isEmpty()) && !Boolean.TRUE.equals(d.attentionTone())) {
+            throw new AlertRefused("an alert needs something to play: 'media' (the recorded message), "
+                    + "'attentionTone': true, or both", false);
+        }
+        Instant expires = d.expiresAt() == null ? now.plus(DEFAULT_LIFETIME) : d.expiresAt();
+        if (!expires.isAfter(now) || expires.isAfter(now.plus(MAX_LIFETIME))) {
+            throw new AlertRefused("expiresAt must be in the future and at most 24 hours away, not " + expires, false);
+        }
+        AlertContent content = new AlertContent(d.media() == null ? List.of() : List.copyOf(d.media()),
+                d.attentionTone(), d.targets(), d.repeat(), d.correction() == null ? List.of() : List.copyOf(d.correction()));
+        try {
+            planner.plan(request(title, content, content.media(), content.targets(), expires, now));
+            if (!content.correction().isEmpty()) {
+                planner.plan(request(title, content, content.correction(), content.targets(), expires, now));
+            }
+        } catch (PlanException e) {
+            throw new AlertRefused(e.getMessage(), false);
+        }
+        long id = store.insert(title, d.message(), content, expires, by, now);
+        log.warn("Alert {} '{}' drafted by {}", id, title, by);
+        return get(id);
+    }
+
+    public java.util.Optional<Alert> find(long id) {
+        return store.find(id);
+    }
+
+    public Alert get(long id) {
+        return store.find(id).orElseThrow(() -> new AlertRefused("no alert " + id, false));
+    }
+
+    public List<Alert> list(String state, int limit) {
+        return store.list(state, limit);
+    }
+
+    /** The stations an alert targets, for scope checks. */
+    public Set<String> stations(Alert a) {
+        return stations(a.content().targets());
+    }
+
+    public Set<String> stations(BroadcastRequest.Targets where) {
+        return planner.stations(new BroadcastRequest(null, null, null, where, null, null, null, null, null, null, null,
+                null, null));
+    }
+
+    public AlertPreview preview(long id) {
+        Alert a = get(id);
+        List<String> ids = stations(a).stream().sorted().toList();
+        int online = (int) ids.stream().filter(s -> registry.presence(s).online()).count();
+        BroadcastPlan plan = planner.plan(request(a.title(), a.content(), a.content().media(), a.content().targets(),
+                a.expiresAt(), clock.instant()));
+        return new AlertPreview(id, ids.size(), online, ids, targets.communes(ids), targets.testStations(ids),
+                needsConfirmation(ids), plan.programme().durationMillis());
+    }
+
+    /** Plays the draft on the test stations among its targets only, marked as a test; returns the session. */
+    public synchronized long test(long id, String by) throws Exception {
+        Alert a = get(id);
+        if (!a.state().equals(Alert.DRAFT)) {
+            throw new AlertRefused("alert " + id + " is " + a.state() + "; only a draft can be tested", true);
+        }
+        List<String> testStations = targets.testStations(stations(a));
+        if (testStations.isEmpty()) {
+            throw new AlertRefused("no station tagged '" + AlertTargets.TEST_TAG + "' among the alert's targets; "
+                    + "a test never plays on other stations", true);
+        }
+        BroadcastRequest.Targets onlyTest = new BroadcastRequest.Targets(testStations, null, null, null);
+        BroadcastRequest request = request(TEST_MARK + a.title(), a.content(), a.content().media(), onlyTest,
+                a.expiresAt(), clock.instant());
+        long session = launch(request, "alert " + id + " TEST by " + by);
+        store.set(id, "test_session", session);
+        log.warn("Alert {} TEST by {} on {} test station(s): session {}", id, by, testStations.size(), session);
+        return session;
+    }
+
+    /** LIVE: airs now, or waits for a second officer when the alert reaches more communes than configured. */
+    public synchronized Alert goLive(long id, String by) throws Exception {
+        Alert a = get(id);
+        if (!a.state().equals(Alert.DRAFT)) {
+            throw new AlertRefused("alert " + id + " is " + a.state() + "; only a draft can go live", true);
+        }
+        if (needsConfirmation(stations(a))) {
+            store.move(id, Alert.DRAFT, Alert.AWAITING_CONFIRMATION, "requested_by", by);
+            log.warn("Alert {} LIVE requested by {}; waiting for a second officer", id, by);
+            return get(id);
+        }
+        store.set(id, "requested_by", by);
+        return activate(a, Alert.DRAFT, null);
+    }
+
+    public synchronized Alert confirm(long id, String by) throws Exception {
+        Alert a = get(id);
+        if (!a.state().equals(Alert.AWAITING_CONFIRMATION)) {
+            throw new AlertRefused("alert " + id + " is " + a.state() + "; there is nothing to confirm", true);
+        }
+        if (by.equals(a.requestedBy())) {
+            throw new AlertRefused("the officer who asked for LIVE (" + by + ") cannot also confirm it; "
+                    + "a second officer must", true);
+        }
+        return activate(a, Alert.AWAITING_CONFIRMATION, by);
+    }
+
+    /** Stops the alert on every receiver at once; {@code airCorrection} then airs the prepared correction. */
+    public synchronized Alert cancel(long id, String by, boolean airCorrection) throws Exception {
+        Alert a = get(id);
+        if (!a.open()) {
+            throw new AlertRefused("alert " + id + " is already " + a.state(), true);
+        }
+        if (airCorrection && a.content().correction().isEmpty()) {
+            throw new AlertRefused("alert " + id + " has no prepared correction", false);
+        }
+        if (a.sessionId() != null) {
+            launcher.cancel(a.sessionId()).get(10, TimeUnit.SECONDS);
+        }
+        store.end(id, a.state(), Alert.CANCELLED, by, clock.instant());
+        log.warn("Alert {} '{}' CANCELLED by {}", id, a.title(), by);
+        if (airCorrection && a.state().equals(Alert.ACTIVE)) {
+            BroadcastRequest correction = request("Đính chính – correction: " + a.title(), a.content(),
+                    a.content().correction(), a.content().targets(), clock.instant().plus(Duration.ofHours(1)), clock.instant());
+            store.set(id, "correction_session", launch(correction, "alert " + id + " correction by " + by));
+        }
+        return get(id);
+    }
+
+    private Alert activate(Alert a, String from, String confirmedBy) throws Exception {
+        BroadcastRequest request = request(a.title(), a.content(), a.content().media(), a.content().targets(),
+                a.expiresAt(), clock.instant());
+        long session = launch(request, "alert " + a.id() + " LIVE");
+        store.activate(a.id(), from, confirmedBy, session, clock.instant());
+        log.warn("Alert {} '{}' LIVE: session {}{}", a.id(), a.title(), session,
+                confirmedBy == null ? "" : ", confirmed by " + confirmedBy);
+        return get(a.id());
+    }
+
+    private long launch(BroadcastRequest request, String origin) throws Exception {
+        try {
+            return launcher.start(request, planner.plan(request), null, origin).get(30, TimeUnit.SECONDS);
+        } catch (PlanException e) {
+            throw new AlertRefused(e.getMessage(), false);
+        }
+    }
+
+    /** Expiry and natural ends; runs every second. */
+    private void watch() {
+        try {
+            Instant now = clock.instant();
+            Set<Long> live = engine.broadcasts().get(5, TimeUnit.SECONDS).stream().map(BroadcastView::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            for (Alert a : store.list(null, 1_000)) {
+                if (!a.open()) {
+                    continue;
+                }
+                synchronized (this) {
+                    if (!now.isBefore(a.expiresAt())) {
+                        if (a.sessionId() != null) {
+                            launcher.cancel(a.sessionId()).get(10, TimeUnit.SECONDS);
+                        }
+                        store.end(a.id(), a.state(), Alert.EXPIRED, "expiry", now);
+                        log.warn("Alert {} '{}' EXPIRED", a.id(), a.title());
+                    } else if (a.state().equals(Alert.ACTIVE) && a.sessionId() != null && !live.contains(a.sessionId())) {
+                        boolean cutByLimit = !now.plusSeconds(3).isBefore(a.expiresAt());
+                        store.end(a.id(), Alert.ACTIVE, cutByLimit ? Alert.EXPIRED : Alert.ENDED,
+                                cutByLimit ? "expiry" : "completed", now);
+                    }
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            log.error("Alert watcher failed this round", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+    }
+
+    private boolean needsConfirmation(java.util.Collection<String> stations) {
+        return targets.communes(stations).size() > confirmAboveCommunes;
+    }
+
+    /**
+     * The EMERGENCY broadcast an alert step airs, held on air until the alert expires at the latest. An
+     * alert of the attention tone alone plays the tone as its message.
+     */
+    private BroadcastRequest request(String title, AlertContent c, List<String> media, BroadcastRequest.Targets where,
+                                     Instant expires, Instant now) {
+        // The watcher cancels at the expiry; the playout's own limit, a second later, is the safety net.
+        int seconds = (int) Math.max(1, Math.min(86_400, Duration.between(now, expires).toSeconds() + 2));
+        boolean toneOnly = media.isEmpty();
+        if (toneOnly && attentionTone == null) {
+            throw new AlertRefused("no attention tone is configured (attentionTone in server.yaml); give 'media'", false);
+        }
+        return new BroadcastRequest(title, toneOnly ? List.of(attentionTone) : media, null, where, "EMERGENCY",
+                "RESTART", "DISTRICT", null, seconds, c.repeat(), !toneOnly && Boolean.TRUE.equals(c.attentionTone()),
+                null, "now");
+    }
+}
