@@ -9,6 +9,12 @@ import javax.sql.DataSource;
 import vn.loa.server.alert.AlertService;
 import vn.loa.server.api.AccessGate;
 import vn.loa.server.api.AlertsApi;
+import vn.loa.server.api.EventStream;
+import vn.loa.server.api.ListenHub;
+import vn.loa.server.api.MonitorApi;
+import vn.loa.server.monitor.EventHub;
+import vn.loa.server.monitor.StationWatch;
+import java.util.Map;
 import vn.loa.server.api.ApiAuditor;
 import vn.loa.server.api.BroadcastRights;
 import vn.loa.server.api.Scopes;
@@ -31,6 +37,7 @@ import vn.loa.server.broadcast.SessionJournal;
 import vn.loa.server.broadcast.SessionLauncher;
 import vn.loa.server.broadcast.SessionRecovery;
 import vn.loa.server.media.MediaIndex;
+import vn.loa.server.media.MediaUploads;
 import vn.loa.server.media.PlaylistEditor;
 import vn.loa.server.media.PlaylistStore;
 import vn.loa.server.schedule.ScheduleView;
@@ -61,6 +68,7 @@ public final class LoaServer implements AutoCloseable {
     private final PlaylistEditor playlists;
     private final Users users;
     private final AlertService alerts;
+    private final StationWatch watch;
     private final PlayoutEngine playout;
     private final ScheduleService schedules;
     private final HttpApiServer http;
@@ -105,7 +113,7 @@ public final class LoaServer implements AutoCloseable {
         this.schedules = new ScheduleService(db, planner, launcher, asRun,
                 new QuietHoursGuard(config.directory(), s.quietHours(), s.localZone()), clock);
         new SchedulesApi(schedules, rights).register(router);
-        new MediaApi(library).register(router);
+        new MediaApi(library, new MediaUploads(library, s.mediaDir())).register(router);
         this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList()).register(router);
@@ -114,7 +122,17 @@ public final class LoaServer implements AutoCloseable {
         this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,
                 s.alertConfirmAboveCommunes(), s.attentionTone(), clock);
         new AlertsApi(alerts, scopes).register(router);
-        this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics()), s.apiThreads(), new ApiAuditor(audit, clock));
+        EventHub hub = new EventHub(clock);
+        this.watch = new StationWatch(config.directory(), registry, hub, playout::nowPlaying, clock);
+        registry.addListener(watch);
+        alerts.onChange(a -> hub.publish("alert", null, Map.of("alert", a, "stations", alerts.stations(a))));
+        ListenHub listen = new ListenHub();
+        playout.onAudio(listen);
+        EventStream events = new EventStream(hub, scopes);
+        new MonitorApi(config.directory(), registry, watch, playout, alerts, events, listen, scopes).register(router);
+        this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics()), s.apiThreads(), new ApiAuditor(audit, clock),
+                s.maxUploadBytes(), new HttpApiServer.Streams(new Scopes(config.directory()), config.directory(), events,
+                listen));
     }
 
     public LoaServer start() throws InterruptedException {
@@ -139,6 +157,7 @@ public final class LoaServer implements AutoCloseable {
         }
         schedules.start();
         alerts.start();
+        watch.start();
         httpPort = http.start(s.bindAddress(), s.httpPort());
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
                 s.dataDir().toAbsolutePath());
@@ -161,6 +180,7 @@ public final class LoaServer implements AutoCloseable {
     public void close() {
         http.close();
         alerts.close();
+        watch.close();
         schedules.close();
         playout.close();
         gateway.close();

@@ -34,6 +34,7 @@ public final class TestConfig {
                 attentionTone: tone.mp3
                 sendBufferBytes: 16384
                 quietHours: none
+                maxUploadBytes: 1048576
                 """.formatted(TestServer.HEARTBEAT_MS, media.toString().replace('\\', '/'));
         if (databaseUrl != null) {
             yaml += "database:\n  url: \"" + databaseUrl + "\"\n";

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import vn.loa.server.metrics.Histogram;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,11 @@ public final class AlertService implements AutoCloseable {
     private final int confirmAboveCommunes;
     private final String attentionTone;
     private final Clock clock;
+    /** From the LIVE or confirm call to the alert acknowledged on air. */
+    public final Histogram latency = new Histogram("loa_alert_latency_seconds",
+            "From the LIVE or confirm call to the alert on air (first as-run entries committed)",
+            0.05, 0.1, 0.25, 0.5, 1, 2.5, 5);
+    private volatile Consumer<Alert> listener = a -> { };
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alert-watcher");
         t.setDaemon(true);
@@ -59,6 +66,17 @@ public final class AlertService implements AutoCloseable {
         this.targets = new AlertTargets(directory);
         this.confirmAboveCommunes = confirmAboveCommunes;
         this.clock = clock;
+    }
+
+    /** Told of every alert change (for the live event feed); must return at once. */
+    public void onChange(Consumer<Alert> changed) {
+        this.listener = changed;
+    }
+
+    private Alert changed(long id) {
+        Alert a = get(id);
+        listener.accept(a);
+        return a;
     }
 
     public void start() {
@@ -94,7 +112,7 @@ public final class AlertService implements AutoCloseable {
         }
         long id = store.insert(title, d.message(), content, expires, by, now);
         log.warn("Alert {} '{}' drafted by {}", id, title, by);
-        return get(id);
+        return changed(id);
     }
 
     public java.util.Optional<Alert> find(long id) {
@@ -158,7 +176,7 @@ public final class AlertService implements AutoCloseable {
         if (needsConfirmation(stations(a))) {
             store.move(id, Alert.DRAFT, Alert.AWAITING_CONFIRMATION, "requested_by", by);
             log.warn("Alert {} LIVE requested by {}; waiting for a second officer", id, by);
-            return get(id);
+            return changed(id);
         }
         store.set(id, "requested_by", by);
         return activate(a, Alert.DRAFT, null);
@@ -195,17 +213,19 @@ public final class AlertService implements AutoCloseable {
                     a.content().correction(), a.content().targets(), clock.instant().plus(Duration.ofHours(1)), clock.instant());
             store.set(id, "correction_session", launch(correction, "alert " + id + " correction by " + by));
         }
-        return get(id);
+        return changed(id);
     }
 
     private Alert activate(Alert a, String from, String confirmedBy) throws Exception {
+        long calledAt = System.nanoTime();
         BroadcastRequest request = request(a.title(), a.content(), a.content().media(), a.content().targets(),
                 a.expiresAt(), clock.instant());
         long session = launch(request, "alert " + a.id() + " LIVE");
+        latency.observe((System.nanoTime() - calledAt) / 1e9);
         store.activate(a.id(), from, confirmedBy, session, clock.instant());
         log.warn("Alert {} '{}' LIVE: session {}{}", a.id(), a.title(), session,
                 confirmedBy == null ? "" : ", confirmed by " + confirmedBy);
-        return get(a.id());
+        return changed(a.id());
     }
 
     private long launch(BroadcastRequest request, String origin) throws Exception {
@@ -233,10 +253,12 @@ public final class AlertService implements AutoCloseable {
                         }
                         store.end(a.id(), a.state(), Alert.EXPIRED, "expiry", now);
                         log.warn("Alert {} '{}' EXPIRED", a.id(), a.title());
+                        changed(a.id());
                     } else if (a.state().equals(Alert.ACTIVE) && a.sessionId() != null && !live.contains(a.sessionId())) {
                         boolean cutByLimit = !now.plusSeconds(3).isBefore(a.expiresAt());
                         store.end(a.id(), Alert.ACTIVE, cutByLimit ? Alert.EXPIRED : Alert.ENDED,
                                 cutByLimit ? "expiry" : "completed", now);
+                        changed(a.id());
                     }
                 }
             }

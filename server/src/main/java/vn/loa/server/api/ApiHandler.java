@@ -91,7 +91,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(ctx.channel().remoteAddress());
     }
 
-    private static ApiResponse toResponse(ApiRequest request, Throwable failure) {
+    static ApiResponse toResponse(ApiRequest request, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ApiException e) {
             return error(e.status(), e.getMessage());
@@ -114,15 +114,21 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {
         byte[] json;
         HttpResponseStatus status = response.status();
+        String contentType = "application/json; charset=utf-8";
         try {
-            json = Json.MAPPER.writeValueAsBytes(response.body());
+            if (response.body() instanceof RawBody raw) {
+                json = raw.bytes();
+                contentType = raw.contentType();
+            } else {
+                json = Json.MAPPER.writeValueAsBytes(response.body());
+            }
         } catch (Exception e) {
             log.error("Cannot serialise a {} response", status, e);
             status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
             json = "{\"status\":500,\"error\":\"response could not be serialised\"}".getBytes(StandardCharsets.UTF_8);
         }
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
-        http.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         if (status.code() == 401) {

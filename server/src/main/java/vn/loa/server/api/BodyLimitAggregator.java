@@ -19,6 +19,10 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
         this.maxBytes = maxBytes;
     }
 
+    int maxBytes() {
+        return maxBytes;
+    }
+
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         ApiHandler.write(ctx, true, ApiHandler.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,

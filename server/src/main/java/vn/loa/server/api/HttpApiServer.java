@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApiServer.class);
-    /** Request bodies are small JSON documents; media uploads will get their own streaming path. */
+    /** Request bodies are small JSON documents; media uploads have their own limit (maxUploadBytes). */
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final EventLoopGroup io = new NioEventLoopGroup(1, new DefaultThreadFactory("http-io"));
@@ -36,7 +36,18 @@ public final class HttpApiServer implements AutoCloseable {
     private final ApiAuditor auditor;
     private final Router.Gate gate;
 
-    public HttpApiServer(Router router, Router.Gate gate, int endpointThreads, ApiAuditor auditor) {
+    private final int maxUploadBytes;
+    private final Streams streams;
+
+    /** What the streaming endpoints (events, listen-in) need. */
+    public record Streams(Scopes scopes, vn.loa.server.station.StationDirectory directory, EventStream events,
+                          ListenHub listen) {
+    }
+
+    public HttpApiServer(Router router, Router.Gate gate, int endpointThreads, ApiAuditor auditor, long maxUploadBytes,
+                         Streams streams) {
+        this.streams = streams;
+        this.maxUploadBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes);
         this.router = router;
         this.gate = gate;
         this.auditor = auditor;
@@ -54,7 +65,10 @@ public final class HttpApiServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast("http", new HttpServerCodec())
                                 .addLast("continue", new HttpServerExpectContinueHandler())
-                                .addLast("aggregator", new BodyLimitAggregator(MAX_BODY_BYTES))
+                                .addLast("limits", new BodyLimitSelector(MAX_BODY_BYTES, maxUploadBytes))
+                                .addLast(BodyLimitSelector.AGGREGATOR, new BodyLimitAggregator(MAX_BODY_BYTES))
+                                .addLast("streams", new StreamHandler(gate, endpoints, auditor, streams.scopes(),
+                                        streams.directory(), streams.events(), streams.listen()))
                                 .addLast("api", new ApiHandler(router, gate, endpoints, auditor));
                     }
                 })

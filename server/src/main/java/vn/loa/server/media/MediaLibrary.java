@@ -96,8 +96,16 @@ public final class MediaLibrary {
         return new ScanReport(changed.size(), reused, removed.size());
     }
 
+    /** Judges a file as the scan would, under the library path it is to have (for uploads). */
+    MediaEntry judge(Path file, String asPath) {
+        return inspect(file, asPath);
+    }
+
     private MediaEntry inspect(Path file) {
-        String relative = relative(file);
+        return inspect(file, relative(file));
+    }
+
+    private MediaEntry inspect(Path file, String relative) {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {

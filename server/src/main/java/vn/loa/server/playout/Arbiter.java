@@ -28,6 +28,12 @@ final class Arbiter {
     private final List<Playback> playbacks = new ArrayList<>();
     private final ConcurrentMap<String, NowPlaying> nowPlaying = new ConcurrentHashMap<>();
 
+    private volatile ListenTap tap = ListenTap.NONE;
+
+    void tap(ListenTap listenTap) {
+        this.tap = listenTap;
+    }
+
     Arbiter(StationOutlets outlets, AsRunWriter writer, Clock clock) {
         this.outlets = outlets;
         this.writer = writer;
@@ -93,7 +99,7 @@ final class Arbiter {
     void tick(long now) {
         for (Playback p : List.copyOf(playbacks)) {
             try {
-                p.pump(now, outlets, this::lagging);
+                p.pump(now, outlets, observer, tap);
                 if (p.finished(now) || p.overdue(now)) {
                     end(p, now);
                 }
@@ -152,7 +158,21 @@ final class Arbiter {
         playbacks.remove(p);
     }
 
+    private final Playback.Observer observer = new Playback.Observer() {
+        @Override
+        public void lagging(Playback p, String station) {
+            Arbiter.this.lagging(p, station);
+        }
+
+        @Override
+        public void delivered(int frames) {
+            stats.framesSent.add(frames);
+        }
+    };
+    final PlayoutStats stats = new PlayoutStats();
+
     private void lagging(Playback p, String station) {
+        stats.laggedReceivers.increment();
         writer.write(station, p.broadcast(), AsRunEntry.SKIPPED, p.heardFrame(PlayoutEngine.micros(clock)),
                 "receiver not keeping up; audio skipped forward");
     }
@@ -212,7 +232,7 @@ final class Arbiter {
             nowPlaying.put(station, np);
             writer.write(station, b, event, fromFrame, null);
         }
-        p.pump(now, outlets, this::lagging);
+        p.pump(now, outlets, observer, tap);
     }
 
     private StationSlot slot(String station) {

@@ -36,6 +36,10 @@ final class Playback {
 
     interface Observer {
         void lagging(Playback p, String station);
+
+        /** {@code frames} MP3 frames went to one receiver. */
+        default void delivered(int frames) {
+        }
     }
 
     private final Broadcast broadcast;
@@ -108,13 +112,18 @@ final class Playback {
     }
 
     /** Sends everything due up to now + lead: each chunk encoded once, each receiver sent its share in one batch. */
-    void pump(long nowMicros, StationOutlets outlets, Observer observer) {
+    void pump(long nowMicros, StationOutlets outlets, Observer observer, ListenTap tap) {
         List<ByteBuf> chunks = new ArrayList<>();
         int firstFrame = nextFrame;
         while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < nowMicros + LEAD_MICROS) {
             int end = Math.min(programme.totalFrames(), nextFrame + framesPerChunk);
             ByteBuf data = programme.frames(nextFrame, end);
             try {
+                for (String station : members) {
+                    if (tap.listening(station) && !lagging.contains(station)) {
+                        tap.audio(station, data.retainedDuplicate());
+                    }
+                }
                 chunks.add(FrameEncoder.encode(Frame.of(new AudioChunk(broadcast.id(), sequence & 0xFFFF_FFFFL,
                         timestamp(nextFrame), data)), ByteBufAllocator.DEFAULT));
             } finally {
@@ -159,6 +168,7 @@ final class Playback {
         } else {
             lagging.remove(station);
             chunks.forEach(c -> batch.add(c.retainedDuplicate()));
+            observer.delivered(nextFrame - firstFrame);
         }
         if (!batch.isEmpty()) {
             outlet.sendAll(batch);

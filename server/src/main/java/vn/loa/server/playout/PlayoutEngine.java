@@ -51,6 +51,15 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
+    public PlayoutStats stats() {
+        return arbiter.stats;
+    }
+
+    /** Who listens in on stations (GET /listen/{station}). */
+    public void onAudio(ListenTap tap) {
+        arbiter.tap(tap);
+    }
+
     /** Who hears of sessions ending (the session journal). */
     public void onSessionEnd(SessionEndListener listener) {
         this.endListener = listener;
@@ -92,6 +101,9 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         long now = micros(clock);
         long startAt = audibleAtMicros == null || audibleAtMicros < now + START_DELAY_MICROS
                 ? now + START_DELAY_MICROS : audibleAtMicros;
+        if (audibleAtMicros != null) {
+            arbiter.stats.scheduleLateness.observe(Math.max(0, startAt - audibleAtMicros) / 1e6);
+        }
         int started = arbiter.offer(b, now, startAt, fromFrame);
         if (plan.maxWait() != null && started < plan.stations().size()) {
             loop.schedule(() -> arbiter.waitedEnough(b, micros(clock)), plan.maxWait().toMillis(), TimeUnit.MILLISECONDS);

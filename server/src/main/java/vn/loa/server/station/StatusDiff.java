@@ -10,7 +10,7 @@ import java.util.function.Function;
  * What changed between two STATUS reports in the fields a technician acts on. Counters that move on
  * every heartbeat (uptime, buffer, temperature, signal) are left out, or the history would be all noise.
  */
-final class StatusDiff {
+public final class StatusDiff {
     private record Field(String name, Function<StationStatus, Object> value) {
     }
 
@@ -34,7 +34,7 @@ final class StatusDiff {
      * "volume 40→60, muted false→true"; for the first report of a connection, every setting as it is
      * ("volume 40, muted false, ..."); null when nothing moved.
      */
-    static String settings(StationStatus before, StationStatus after) {
+    public static String settings(StationStatus before, StationStatus after) {
         List<String> parts = new ArrayList<>();
         for (Field f : SETTINGS) {
             Object now = f.value().apply(after);

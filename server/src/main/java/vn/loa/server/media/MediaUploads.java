@@ -1,0 +1,77 @@
+package vn.loa.server.media;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts an uploaded MP3 into the library, judged exactly as the scan judges files. The bytes go to a
+ * hidden temporary file in the media folder (same file system, so the final rename is atomic), are
+ * judged there, and are renamed into place only when accepted; on any refusal or failure the
+ * temporary file is removed, so a refused upload leaves nothing behind.
+ */
+public final class MediaUploads {
+    private static final Logger log = LoggerFactory.getLogger(MediaUploads.class);
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,99}\\.mp3");
+    private final MediaLibrary library;
+    private final Path folder;
+
+    /** Why an upload was refused; {@code kind} picks the HTTP status. */
+    public static final class Refused extends RuntimeException {
+        public enum Kind { INVALID, EXISTS, NO_SPACE }
+
+        private final Kind kind;
+
+        Refused(Kind kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+    }
+
+    public MediaUploads(MediaLibrary library, Path folder) {
+        this.library = library;
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    public synchronized MediaEntry store(String name, byte[] bytes, boolean replace) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new Refused(Refused.Kind.INVALID, "file name must end in .mp3 and use letters, digits, space, . _ - "
+                    + "(at most 104 characters, no folders), not '" + name + "'");
+        }
+        Path target = folder.resolve(name);
+        if (Files.exists(target) && !replace) {
+            throw new Refused(Refused.Kind.EXISTS, name + " is already in the library; add ?replace=true to replace it");
+        }
+        Path temp = folder.resolve(".upload-" + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(folder);
+            Files.write(temp, bytes);
+            MediaEntry verdict = library.judge(temp, name);
+            if (!verdict.accepted()) {
+                throw new Refused(Refused.Kind.INVALID, name + " was refused: " + verdict.reason());
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            library.rescan();
+            log.info("Uploaded {} ({} bytes, {} ms)", name, bytes.length, verdict.durationMs());
+            return library.entry(name).orElse(verdict);
+        } catch (IOException e) {
+            throw new Refused(Refused.Kind.NO_SPACE, "could not store " + name + ": " + e.getMessage()
+                    + " (nothing was kept)");
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                log.warn("Could not remove the temporary upload {}: {}", temp, e.getMessage());
+            }
+        }
+    }
+}
