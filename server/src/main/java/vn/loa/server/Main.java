@@ -17,6 +17,10 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("user")) {
+            // Its output is a token to copy: keep the log to warnings unless asked (read by logback.xml).
+            if (System.getenv("LOA_LOG_LEVEL") == null) {
+                System.setProperty("LOA_LOG_LEVEL", "WARN");
+            }
             try {
                 System.exit(new UserCommand(System.out).run(List.of(args).subList(1, args.length)));
             } catch (ConfigException e) {

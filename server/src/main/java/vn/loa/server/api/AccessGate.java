@@ -1,5 +1,7 @@
 package vn.loa.server.api;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import vn.loa.server.auth.Access;
 import vn.loa.server.auth.Principal;
 import vn.loa.server.auth.Users;
@@ -11,6 +13,7 @@ import vn.loa.server.auth.Users;
  */
 public final class AccessGate implements Router.Gate {
     private static final String BEARER = "Bearer ";
+    private static final String BASIC = "Basic ";
     private final Users users;
     private final boolean publicMetrics;
 
@@ -24,16 +27,40 @@ public final class AccessGate implements Router.Gate {
         if (access == Access.PUBLIC || (publicMetrics && request.path().equals("/metrics"))) {
             return request;
         }
-        String header = request.authorization();
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String token = token(request.authorization());
+        if (token == null) {
             throw ApiException.unauthorized("this endpoint needs a token: send 'Authorization: Bearer <token>'");
         }
-        Principal who = users.authenticate(header.substring(BEARER.length()).strip()).orElseThrow(() ->
+        Principal who = users.authenticate(token).orElseThrow(() ->
                 ApiException.unauthorized("the token is not valid: unknown, expired, revoked, or its user is disabled"));
         if (!who.role().allows(access)) {
             throw ApiException.forbidden(who, "a " + who.role().label() + " may not do this (it needs "
                     + access.name().toLowerCase() + " rights)");
         }
         return request.as(who);
+    }
+
+    /**
+     * The token from a Bearer header, or the password of a Basic one: players such as VLC cannot send
+     * headers but do send {@code http://user:token@host/listen/...} as Basic authentication.
+     */
+    private static String token(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return header.substring(BEARER.length()).strip();
+        }
+        if (header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            try {
+                String pair = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
+                        StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                return colon < 0 ? null : pair.substring(colon + 1);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 }

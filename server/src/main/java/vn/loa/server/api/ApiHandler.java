@@ -112,6 +112,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {
+        write(ctx, keepAlive, response, false);
+    }
+
+    /** @param basicChallenge also offer Basic authentication, for media players that only speak that */
+    static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response, boolean basicChallenge) {
         byte[] json;
         HttpResponseStatus status = response.status();
         String contentType = "application/json; charset=utf-8";
@@ -133,6 +138,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         if (status.code() == 401) {
             http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"loa\"");
+            if (basicChallenge) {
+                http.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"loa\", charset=\"UTF-8\"");
+            }
         }
         if (keepAlive) {
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

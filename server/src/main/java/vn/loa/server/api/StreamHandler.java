@@ -78,7 +78,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
             if (failure != null) {
                 ApiResponse refusal = ApiHandler.toResponse(request, failure);
                 auditor.answered(request, refusal);
-                ApiHandler.write(ctx, false, refusal);
+                ApiHandler.write(ctx, false, refusal, isListen);
             } else if (isEvents) {
                 startStream(ctx, "text/event-stream; charset=utf-8");
                 events.attach(ctx.channel(), who);

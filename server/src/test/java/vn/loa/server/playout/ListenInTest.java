@@ -68,6 +68,16 @@ class ListenInTest extends PlayoutHarness {
         assertEquals(0, ffmpeg.waitFor(), errors);
         assertTrue(errors.isBlank(), "ffmpeg found problems: " + errors);
         assertTrue(snapshot(heard).length > TestClips.ALERT_FRAMES * 100, "bulletin and alert both streamed");
+
+        // A media player that cannot send headers puts the token in the URL, as VLC and ffplay users do.
+        String token = server.user("ky-thuat-b", "technician", "commune-a");
+        broadcast("{\"media\":[\"long.mp3\"],\"targets\":{\"stations\":[\"st-03\"]}}");
+        String url = technician.builder("/listen/st-03").build().uri().toString()
+                .replace("://", "://ky-thuat-b:" + token + "@");
+        Process player = new ProcessBuilder("ffmpeg", "-v", "error", "-rw_timeout", "15000000", "-i", url, "-t", "1.5",
+                "-f", "null", "-").redirectErrorStream(true).start();
+        String playerErrors = new String(player.getInputStream().readAllBytes());
+        assertEquals(0, player.waitFor(), playerErrors);
     }
 
     private static byte[] snapshot(ByteArrayOutputStream out) {
