@@ -125,7 +125,7 @@ class StationCommandsApiTest {
         assertRefused(400, JSON, "{\"command\":\"SELF_DESTRUCT\"}", "unknown command");
         assertRefused(400, JSON, "{\"command\":\"MUTE\",\"volume\":3}", "unknown field 'volume'");
         assertRefused(400, JSON, "{\"command\":\"MUTE\"", "invalid JSON");
-        assertRefused(400, JSON, "{\"command\":\"SET_VOLUME\",\"argument\":\"loud\"}", "invalid JSON");
+        assertRefused(400, JSON, "{\"command\":\"SET_VOLUME\",\"argument\":\"loud\"}", "field 'argument' has the wrong type");
         assertRefused(400, JSON, "", "empty");
         assertRefused(415, "text/plain", "{\"command\":\"MUTE\"}", "application/json");
         assertEquals(70, receiver.device().volume(), "nothing reached the receiver");
