@@ -10,7 +10,10 @@ import vn.loa.server.alert.AlertService;
 import vn.loa.server.api.AccessGate;
 import vn.loa.server.api.AlertsApi;
 import vn.loa.server.api.EventStream;
+import vn.loa.server.api.ConfigApi;
 import vn.loa.server.api.ListenHub;
+import vn.loa.server.api.ReportsApi;
+import vn.loa.server.api.ListenTickets;
 import vn.loa.server.api.MonitorApi;
 import vn.loa.server.monitor.EventHub;
 import vn.loa.server.monitor.StationWatch;
@@ -104,7 +107,8 @@ public final class LoaServer implements AutoCloseable {
         Scopes scopes = new Scopes(config.directory());
         Router router = new Router();
         new HealthApi(config.directory(), registry).register(router);
-        new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes)
+        ListenTickets tickets = new ListenTickets(clock);
+        new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes, tickets)
                 .register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
         BroadcastRights rights = new BroadcastRights(planner, scopes);
@@ -130,9 +134,11 @@ public final class LoaServer implements AutoCloseable {
         playout.onAudio(listen);
         EventStream events = new EventStream(hub, scopes);
         new MonitorApi(config.directory(), registry, watch, playout, alerts, events, listen, scopes).register(router);
+        new ConfigApi(s).register(router);
+        new ReportsApi(asRun, alerts, history, config.directory(), scopes, s.localZone()).register(router);
         this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics()), s.apiThreads(), new ApiAuditor(audit, clock),
                 s.maxUploadBytes(), new HttpApiServer.Streams(new Scopes(config.directory()), config.directory(), events,
-                listen));
+                listen, tickets));
     }
 
     public LoaServer start() throws InterruptedException {

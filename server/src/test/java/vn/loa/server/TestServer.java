@@ -70,6 +70,10 @@ public final class TestServer implements AutoCloseable {
         return new StationCredentials(id, "secret-" + id);
     }
 
+    public int httpPort() {
+        return server.httpPort();
+    }
+
     public InetSocketAddress receiverAddress() {
         return new InetSocketAddress("127.0.0.1", server.receiverPort());
     }

@@ -206,6 +206,9 @@ public final class AlertService implements AutoCloseable {
         if (a.sessionId() != null) {
             launcher.cancel(a.sessionId()).get(10, TimeUnit.SECONDS);
         }
+        if (a.testSession() != null) {
+            launcher.cancel(a.testSession()).get(10, TimeUnit.SECONDS); // a rehearsal still playing stops too
+        }
         store.end(id, a.state(), Alert.CANCELLED, by, clock.instant());
         log.warn("Alert {} '{}' CANCELLED by {}", id, a.title(), by);
         if (airCorrection && a.state().equals(Alert.ACTIVE)) {
@@ -218,11 +221,12 @@ public final class AlertService implements AutoCloseable {
 
     private Alert activate(Alert a, String from, String confirmedBy) throws Exception {
         long calledAt = System.nanoTime();
+        java.time.Instant liveAt = clock.instant();
         BroadcastRequest request = request(a.title(), a.content(), a.content().media(), a.content().targets(),
                 a.expiresAt(), clock.instant());
         long session = launch(request, "alert " + a.id() + " LIVE");
         latency.observe((System.nanoTime() - calledAt) / 1e9);
-        store.activate(a.id(), from, confirmedBy, session, clock.instant());
+        store.activate(a.id(), from, confirmedBy, session, liveAt);
         log.warn("Alert {} '{}' LIVE: session {}{}", a.id(), a.title(), session,
                 confirmedBy == null ? "" : ", confirmed by " + confirmedBy);
         return changed(a.id());

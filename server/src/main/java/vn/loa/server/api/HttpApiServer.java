@@ -38,10 +38,11 @@ public final class HttpApiServer implements AutoCloseable {
 
     private final int maxUploadBytes;
     private final Streams streams;
+    private final StaticFiles staticFiles = new StaticFiles();
 
     /** What the streaming endpoints (events, listen-in) need. */
     public record Streams(Scopes scopes, vn.loa.server.station.StationDirectory directory, EventStream events,
-                          ListenHub listen) {
+                          ListenHub listen, ListenTickets tickets) {
     }
 
     public HttpApiServer(Router router, Router.Gate gate, int endpointThreads, ApiAuditor auditor, long maxUploadBytes,
@@ -67,8 +68,9 @@ public final class HttpApiServer implements AutoCloseable {
                                 .addLast("continue", new HttpServerExpectContinueHandler())
                                 .addLast("limits", new BodyLimitSelector(MAX_BODY_BYTES, maxUploadBytes))
                                 .addLast(BodyLimitSelector.AGGREGATOR, new BodyLimitAggregator(MAX_BODY_BYTES))
+                                .addLast("console", new StaticHandler(staticFiles))
                                 .addLast("streams", new StreamHandler(gate, endpoints, auditor, streams.scopes(),
-                                        streams.directory(), streams.events(), streams.listen()))
+                                        streams.directory(), streams.events(), streams.listen(), streams.tickets()))
                                 .addLast("api", new ApiHandler(router, gate, endpoints, auditor));
                     }
                 })

@@ -31,7 +31,17 @@ public final class MediaApi {
 
     public void register(Router router) {
         router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(library.entries())))
-                .add(HttpMethod.POST, "/api/media", Access.CONTENT, Endpoint.sync(this::upload));
+                .add(HttpMethod.POST, "/api/media", Access.CONTENT, Endpoint.sync(this::upload))
+                .add(HttpMethod.GET, "/api/media/audio", Access.MONITOR, Endpoint.sync(this::audio));
+    }
+
+    /** The file's bytes, for the console's preview player. */
+    private ApiResponse audio(ApiRequest request) {
+        try {
+            return ApiResponse.ok(new RawBody("audio/mpeg", library.bytes(request.param("path"))));
+        } catch (vn.loa.server.media.MediaRejected e) {
+            throw ApiException.notFound(e.getMessage());
+        }
     }
 
     private record Upload(String name, byte[] bytes) {

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ public final class StationsApi {
     private final Function<String, Optional<NowPlaying.View>> nowPlaying;
     private final StationHistory history;
     private final Scopes scopes;
+    private final ListenTickets tickets;
 
     /** Body of POST /api/stations/{id}/commands. */
     public record CommandRequest(String command, Integer argument) {
@@ -33,8 +35,9 @@ public final class StationsApi {
 
     public StationsApi(StationDirectory directory, StationRegistry registry, StationControl control,
                        Function<String, Optional<NowPlaying.View>> nowPlaying, StationHistory history,
-                       Scopes scopes) {
+                       Scopes scopes, ListenTickets tickets) {
         this.scopes = scopes;
+        this.tickets = tickets;
         this.directory = directory;
         this.registry = registry;
         this.control = control;
@@ -47,6 +50,10 @@ public final class StationsApi {
                 .add(HttpMethod.GET, "/api/stations/{id}", Access.MONITOR, Endpoint.sync(this::one))
                 .add(HttpMethod.GET, "/api/stations/{id}/history", Access.MONITOR, Endpoint.sync(this::history))
                 .add(HttpMethod.POST, "/api/stations/{id}/commands", Access.DEVICE, this::command)
+                .add(HttpMethod.POST, "/api/stations/{id}/listen", Access.MONITOR, Endpoint.sync(r -> {
+                    StationDefinition s = station(r, r.pathParam(0));
+                    return ApiResponse.ok(Map.of("url", "/listen/" + s.id() + "?ticket=" + tickets.issue(s.id(), r.principal())));
+                }))
                 .add(HttpMethod.GET, "/api/areas", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(directory.roots())));
     }
 

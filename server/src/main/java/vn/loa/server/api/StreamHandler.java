@@ -37,9 +37,11 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     private final StationDirectory directory;
     private final EventStream events;
     private final ListenHub listen;
+    private final ListenTickets tickets;
 
     StreamHandler(Router.Gate gate, Executor endpoints, ApiAuditor auditor, Scopes scopes, StationDirectory directory,
-                  EventStream events, ListenHub listen) {
+                  EventStream events, ListenHub listen, ListenTickets tickets) {
+        this.tickets = tickets;
         this.gate = gate;
         this.endpoints = endpoints;
         this.auditor = auditor;
@@ -92,6 +94,11 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private ApiRequest admit(ApiRequest request, String station) {
+        String ticket = request.param("ticket");
+        if (station != null && ticket != null) {
+            return request.as(tickets.redeem(ticket, station).orElseThrow(() ->
+                    ApiException.unauthorized("the listen ticket is unknown, used or expired; ask for a new one")));
+        }
         ApiRequest who = gate.admit(request, Access.MONITOR);
         if (station != null) {
             directory.station(station).orElseThrow(() -> ApiException.notFound("station '" + station + "' does not exist"));

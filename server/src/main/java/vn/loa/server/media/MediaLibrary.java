@@ -186,6 +186,19 @@ public final class MediaLibrary {
         }
     }
 
+    /** The file as stored, for previews: only accepted library files, never anything else on disk. */
+    public byte[] bytes(String path) throws MediaRejected {
+        MediaEntry entry = entries.get(path);
+        if (entry == null || !entry.accepted()) {
+            throw new MediaRejected(path + " is not a playable file of the library");
+        }
+        try {
+            return Files.readAllBytes(root.resolve(path));
+        } catch (IOException e) {
+            throw new MediaRejected(path + " cannot be read: " + e.getMessage());
+        }
+    }
+
     private String relative(Path file) {
         return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }

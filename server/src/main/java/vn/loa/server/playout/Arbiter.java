@@ -28,6 +28,8 @@ final class Arbiter {
     private final List<Playback> playbacks = new ArrayList<>();
     private final ConcurrentMap<String, NowPlaying> nowPlaying = new ConcurrentHashMap<>();
 
+    /** The as-run reason of a start on a station whose receiver was not connected. */
+    public static final String OFFLINE_AT_START = "receiver offline; it joins if it reconnects";
     private volatile ListenTap tap = ListenTap.NONE;
 
     void tap(ListenTap listenTap) {
@@ -230,7 +232,9 @@ final class Arbiter {
         for (String station : stations) {
             slot(station).current(p);
             nowPlaying.put(station, np);
-            writer.write(station, b, event, fromFrame, null);
+            // The slot is taken either way, so the station plays it if its receiver comes back in time;
+            // the as-run log says whether anyone could hear it at the start.
+            writer.write(station, b, event, fromFrame, outlets.outlet(station) == null ? OFFLINE_AT_START : null);
         }
         p.pump(now, outlets, observer, tap);
     }

@@ -1,0 +1,192 @@
+// The console's core: messages, API calls with the user's token, the live event stream, routing.
+// Pages live in pages/*.js and get this module's helpers; nothing here knows a page's details.
+
+const state = { lang: localStorage.getItem('loa.lang') || 'vi', messages: {}, me: null, listeners: new Set() };
+
+export function t(key, vars = {}) {
+  const text = state.messages[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? ''));
+}
+
+/** Fills every data-i18n element (text) and data-i18n-placeholder / data-i18n-title attribute below root. */
+export function translate(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-title]').forEach(el => { el.title = t(el.dataset.i18nTitle); });
+}
+
+async function loadMessages(lang) {
+  const response = await fetch(`/web/i18n/${lang}.json`);
+  state.messages = await response.json();
+  state.lang = lang;
+  document.documentElement.lang = lang;
+  localStorage.setItem('loa.lang', lang);
+}
+
+export function token() {
+  return sessionStorage.getItem('loa.token');
+}
+
+export function me() {
+  return state.me;
+}
+
+export function can(access) {
+  const role = state.me?.role;
+  const grants = { operator: ['content'], officer: ['content', 'emergency'], technician: ['device'], admin: ['content', 'emergency', 'device', 'admin'] };
+  return access === 'monitor' || (grants[role] || []).includes(access);
+}
+
+/** Calls the API; resolves to {status, body}; a 401 sends the user back to the login page. */
+export async function api(method, path, body, contentType = 'application/json') {
+  const headers = { Authorization: `Bearer ${token()}` };
+  let payload = body;
+  if (body !== undefined && contentType === 'application/json') {
+    payload = JSON.stringify(body);
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = contentType;
+  }
+  const response = await fetch(path, { method, headers, body: payload });
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = { error: text }; }
+  if (response.status === 401 && path !== '/api/me') {
+    logout();
+  }
+  return { status: response.status, body: json };
+}
+
+export function notify(text, kind = 'info') {
+  const el = document.getElementById('notice');
+  el.textContent = text;
+  el.className = kind;
+  el.hidden = false;
+  clearTimeout(notify.timer);
+  notify.timer = setTimeout(() => { el.hidden = true; }, 6000);
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.substring(2), v);
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c !== null && c !== undefined) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+export function duration(ms) {
+  if (ms === null || ms === undefined) return '–';
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function when(iso) {
+  return iso ? new Date(iso).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB') : '–';
+}
+
+/** Live events for the page on screen; the stream is read with fetch so the token goes in a header. */
+export function onEvent(listener) {
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
+}
+
+async function streamEvents() {
+  while (token()) {
+    try {
+      const response = await fetch('/api/events', { headers: { Authorization: `Bearer ${token()}` } });
+      if (response.status === 401) { logout(); return; }
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.substring(0, cut);
+          buffer = buffer.substring(cut + 2);
+          const data = block.split('\n').filter(l => l.startsWith('data: ')).map(l => l.substring(6)).join('');
+          if (data) {
+            const event = JSON.parse(data);
+            state.listeners.forEach(l => l(event));
+          }
+        }
+      }
+    } catch (e) {
+      // The link dropped: wait and read again.
+    }
+    await new Promise(r => setTimeout(r, 2000));
+  }
+}
+
+function logout() {
+  sessionStorage.removeItem('loa.token');
+  state.me = null;
+  location.hash = '#/login';
+  location.reload();
+}
+
+const pages = {};
+
+async function route() {
+  const [, name = 'overview', ...rest] = (location.hash || '#/overview').split('/');
+  if (!token() && name !== 'login') { location.hash = '#/login'; return; }
+  state.listeners.clear();
+  const view = document.getElementById('view');
+  view.replaceChildren();
+  view.className = `page-${name}`;
+  document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === `#/${name}`));
+  const page = pages[name] || pages.overview;
+  await page(view, rest.map(decodeURIComponent));
+  translate(view);
+}
+
+async function start() {
+  await loadMessages(state.lang);
+  translate();
+  const names = ['login', 'overview', 'station', 'library', 'schedule', 'onair', 'emergency', 'reports'];
+  for (const n of names) {
+    pages[n] = (await import(`/web/pages/${n}.js`)).default;
+  }
+  document.getElementById('lang').addEventListener('click', async () => {
+    await loadMessages(state.lang === 'vi' ? 'en' : 'vi');
+    translate();
+    if (state.me) {
+      document.getElementById('who').textContent = `${state.me.name} · ${t('role.' + state.me.role)}`;
+    }
+    route();
+  });
+  document.getElementById('logout').addEventListener('click', logout);
+  if (token()) {
+    const who = await api('GET', '/api/me');
+    if (who.status === 200) {
+      signedIn(who.body);
+    } else {
+      sessionStorage.removeItem('loa.token');
+    }
+  }
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+/** Called by the login page with the user the token belongs to. */
+export function signedIn(user) {
+  state.me = user;
+  document.getElementById('nav').hidden = false;
+  document.getElementById('logout').hidden = false;
+  document.getElementById('who').textContent = `${user.name} · ${t('role.' + user.role)}`;
+  document.getElementById('who').dataset.role = user.role;
+  if (!signedIn.streaming) {
+    signedIn.streaming = true;
+    streamEvents();
+  }
+}
+
+start();
