@@ -1,73 +1,87 @@
 #!/usr/bin/env bash
-# Fan-out: one bulletin to N simulated receivers, server and simulator on this machine.
-# Usage: bench/fanout.sh [N=1000] [MEDIA=ban-tin-sang.mp3]   (run from the repository root after
-# `mvn -B -q package -DskipTests`). Prints one summary line; writes bench/results/fanout-N.json.
-# Figures: receivers that played every frame with no underrun and no missed chunk, server CPU time
-# (utime+stime from /proc, so the simulator's share of the machine is not counted), server RSS.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# Scenario 1, fan-out: one 60 s, 64 kbit/s MP3 to N receivers, Loa beside Icecast2 on this machine.
+# Usage: bench/fanout.sh N   (after mvn -B -q package -DskipTests; needs icecast2, ffmpeg)
+# Loa: N simulated receivers, the bulletin to all; clean = every frame played, no underrun, no missed
+# chunk. Icecast2: started here with its own config on loopback, fed the same file in real time by
+# ffmpeg; N plain HTTP listeners (bench/target/loa-bench.jar) play it through the same buffer model.
+# Server CPU is the server process's own (utime+stime from /proc); RSS per receiver is what the
+# connected receivers added to the idle process.
+source "$(dirname "$0")/lib.sh"
 n=${1:-1000}
-media=${2:-ban-tin-sang.mp3}
-work=$(mktemp -d)
-server_pid=""; sim_pid=""
-cleanup() {
-  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+need ffmpeg icecast2 curl
+make_media
+write_config "$n"
 
-mkdir -p "$work/config"
-{
-  echo "areas:"
-  echo "  - {id: p, name: Bench province, level: province, children: [{id: c, name: Bench commune, level: commune}]}"
-  echo "stations:"
-  for i in $(seq -f "%05g" 1 "$n"); do echo "  - {id: b-$i, name: Loa $i, area: c}"; done
-} > "$work/config/stations.yaml"
-for i in $(seq -f "%05g" 1 "$n"); do echo "b-$i: bench-secret"; done > "$work/config/station-secrets.yaml"
-printf 'heartbeatIntervalMs: 10000\nmediaDir: %s/playlists\n' "$PWD" > "$work/config/server.yaml"
-
-java -jar server/target/loa-server.jar --config "$work/config" --data "$work/data" --receiver-port 0 --http-port 0 \
-  > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 150); do grep -q "HTTP API listening" "$work/server.log" && break; sleep 0.2; done
-rport=$(grep -oE "Receiver gateway listening on [^ ]+:[0-9]+" "$work/server.log" | grep -oE "[0-9]+$")
-hport=$(grep -oE "HTTP API listening on http://[^ ]+:[0-9]+" "$work/server.log" | grep -oE "[0-9]+$")
-api="http://127.0.0.1:$hport"
-
-java -jar device-sim/target/loa-sim.jar --server "127.0.0.1:$rport" --stations "b-00001..$(printf '%05d' "$n")" \
-  --secret bench-secret --ramp 3 --log "$work/sim.jsonl" > "$work/sim.out" 2>&1 &
-sim_pid=$!
-online=0
-for _ in $(seq 300); do
-  online=$(curl -fsS "$api/api/health" | grep -oE '"online":[0-9]+' | grep -oE '[0-9]+' || echo 0)
-  [ "$online" -ge "$n" ] && break
-  sleep 0.2
-done
-[ "$online" -ge "$n" ] || { echo "fanout: only $online of $n online"; exit 1; }
-sleep 2
-cpu_before=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
-reply=$(curl -fsS -H 'Content-Type: application/json' -d "{\"media\":[\"$media\"],\"targets\":{\"all\":true}}" \
-  "$api/api/broadcasts")
+# --- Loa
+start_server
+sleep 3
+rss_idle=$(rss_kib "$server_pid")
+start_sim "$n"
+wait_online "$n"
+sleep 3
+rss_connected=$(rss_kib "$server_pid")
+cpu0=$(cpu_ms "$server_pid")
+reply=$(post /api/broadcasts '{"media":["bench-64k.mp3"],"targets":{"all":true}}')
 id=$(echo "$reply" | grep -oE '"id":[0-9]+' | grep -oE '[0-9]+$')
 duration_ms=$(echo "$reply" | grep -oE '"durationMs":[0-9]+' | grep -oE '[0-9]+$')
-for _ in $(seq $(( duration_ms / 200 + 100 ))); do
-  ended=$( { grep '"event":"play_end"' "$work/sim.jsonl" || true; } | { grep -c "\"session\":$id," || true; })
+for _ in $(seq $((duration_ms / 200 + 150))); do
+  ended=$(event_times play_end "$id" | wc -l)
   [ "$ended" -ge "$n" ] && break
   sleep 0.2
 done
-cpu_after=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
-rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
-tick=$(getconf CLK_TCK)
-cpu_ms=$(( (cpu_after - cpu_before) * 1000 / tick ))
-clean=$( { grep '"event":"play_end"' "$work/sim.jsonl" || true; } | { grep "\"session\":$id," || true; } \
-  | { grep -c '"reason":"COMPLETED".*"underruns":0,"missedChunks":0,"badFrames":0' || true; })
-per_rx_min=$(awk -v c="$cpu_ms" -v n="$n" -v d="$duration_ms" 'BEGIN { printf "%.1f", c / (n * d / 60000) }')
+cpu1=$(cpu_ms "$server_pid")
+rss_playing=$(rss_kib "$server_pid")
+clean=$(grep '"event":"play_end"' "$work/sim.jsonl" | grep "\"session\":$id," \
+  | grep -c '"reason":"COMPLETED".*"underruns":0,"missedChunks":0,"badFrames":0' || true)
+kill "$sim_pid" "$server_pid"; wait "$sim_pid" "$server_pid" 2>/dev/null || true
+loa_cpu=$((cpu1 - cpu0))
+loa_per_min=$(awk -v c="$loa_cpu" -v n="$n" -v d="$duration_ms" 'BEGIN { printf "%.2f", c / (n * d / 60000) }')
+loa_rss_rx=$(awk -v a="$rss_idle" -v b="$rss_connected" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
+
+# --- Icecast2 with the same file, fed in real time
+ice_port=$((20000 + RANDOM % 20000))
+mkdir -p "$work/icecast/log"
+cat > "$work/icecast/icecast.xml" <<XML
+<icecast>
+  <limits><clients>$((n + 100))</clients><sources>2</sources><queue-size>524288</queue-size>
+    <client-timeout>30</client-timeout><header-timeout>15</header-timeout><source-timeout>10</source-timeout>
+    <burst-on-connect>1</burst-on-connect><burst-size>16384</burst-size></limits>
+  <authentication><source-password>bench</source-password><admin-user>admin</admin-user>
+    <admin-password>bench</admin-password></authentication>
+  <hostname>127.0.0.1</hostname>
+  <listen-socket><port>$ice_port</port><bind-address>127.0.0.1</bind-address></listen-socket>
+  <fileserve>0</fileserve>
+  <paths><basedir>$work/icecast</basedir><logdir>$work/icecast/log</logdir><pidfile>$work/icecast/pid</pidfile></paths>
+  <logging><errorlog>error.log</errorlog><accesslog>access.log</accesslog><loglevel>2</loglevel></logging>
+  <security><chroot>0</chroot></security>
+</icecast>
+XML
+icecast2 -c "$work/icecast/icecast.xml" > "$work/icecast/out.log" 2>&1 &
+ice_pid=$!
+pids+=("$ice_pid")
+sleep 2
+ffmpeg -v error -re -stream_loop -1 -i "$work/media/bench-64k.mp3" -c copy -content_type audio/mpeg -f mp3 \
+  "icecast://source:bench@127.0.0.1:$ice_port/loa.mp3" > "$work/ffmpeg.log" 2>&1 &
+pids+=("$!")
+sleep 3
+ice_rss_idle=$(rss_kib "$ice_pid")
+ice_cpu0=$(cpu_ms "$ice_pid")
+listeners=$(java -Xmx1g -jar bench/target/loa-bench.jar listeners 127.0.0.1 "$ice_port" /loa.mp3 "$n" 60 64)
+ice_cpu1=$(cpu_ms "$ice_pid")
+ice_rss=$(rss_kib "$ice_pid")
+ice_clean=$(echo "$listeners" | grep -oE '"clean":[0-9]+' | grep -oE '[0-9]+$')
+ice_cpu=$((ice_cpu1 - ice_cpu0))
+ice_per_min=$(awk -v c="$ice_cpu" -v n="$n" 'BEGIN { printf "%.2f", c / n }')
+ice_rss_rx=$(awk -v a="$ice_rss_idle" -v b="$ice_rss" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
+ratio=$(awk -v a="$loa_per_min" -v b="$ice_per_min" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+
 mkdir -p bench/results
 cat > "bench/results/fanout-$n.json" <<JSON
-{"scenario":"fanout","receivers":$n,"media":"$media","durationMs":$duration_ms,"ended":$ended,"clean":$clean,
- "serverCpuMs":$cpu_ms,"serverCpuMsPerReceiverMinute":$per_rx_min,"serverRssKiB":$rss_kib,"cores":$(nproc),
- "date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
+{"scenario":"fanout","receivers":$n,"mediaKbps":64,"durationMs":$duration_ms,
+ "loa":{"ended":$ended,"clean":$clean,"serverCpuMs":$loa_cpu,"cpuMsPerReceiverMinute":$loa_per_min,
+        "rssIdleKiB":$rss_idle,"rssConnectedKiB":$rss_connected,"rssPlayingKiB":$rss_playing,"rssKiBPerReceiver":$loa_rss_rx},
+ "icecast":{"listeners":$listeners,"serverCpuMs":$ice_cpu,"cpuMsPerListenerMinute":$ice_per_min,
+        "rssIdleKiB":$ice_rss_idle,"rssKiB":$ice_rss,"rssKiBPerListener":$ice_rss_rx},
+ "cpuRatioLoaToIcecast":"$ratio","cores":$(nproc),"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
 JSON
-echo "fanout: $clean/$n receivers clean (all frames, no underrun, no missed chunk); server CPU ${cpu_ms} ms for ${duration_ms} ms of audio = ${per_rx_min} CPU-ms per receiver-minute; RSS ${rss_kib} KiB"
+echo "fanout N=$n: Loa $clean/$n clean, $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver | Icecast2 $ice_clean/$n clean, $ice_per_min CPU-ms/listener-min, ${ice_rss_rx} KiB/listener | CPU Loa/Icecast = $ratio"

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Shared pieces of the bench scripts: a generated N-station configuration, the server and simulator
+# as background processes, CPU and memory read from /proc, percentiles. Sourced, not run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ulimit -n 1048576 2>/dev/null || ulimit -n 65536 2>/dev/null || true
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+need() {
+  for cmd in "$@"; do
+    command -v "$cmd" >/dev/null || { echo "bench: $cmd is missing (apt-get install icecast2 mosquitto ffmpeg curl)"; exit 2; }
+  done
+  [ -f server/target/loa-server.jar ] && [ -f device-sim/target/loa-sim.jar ] && [ -f bench/target/loa-bench.jar ] \
+    || { echo "bench: build first: mvn -B -q package -DskipTests"; exit 2; }
+}
+
+# A 60 s, 64 kbit/s mono MP3 made from the sample bulletin, the same file for Loa and Icecast.
+make_media() {
+  mkdir -p "$work/media"
+  ffmpeg -v error -stream_loop 10 -i playlists/ban-tin-sang.mp3 -t 60 -ar 44100 -ac 1 -c:a libmp3lame -b:a 64k \
+    "$work/media/bench-64k.mp3"
+}
+
+# Station registry and secrets for N stations b-00001.. in one commune; server.yaml with the media.
+write_config() {
+  local n=$1
+  mkdir -p "$work/config"
+  {
+    echo "areas:"
+    echo "  - {id: p, name: Bench province, level: province, children: [{id: c, name: Bench commune, level: commune}]}"
+    echo "stations:"
+    seq -f "  - {id: b-%05g, name: Loa %05g, area: c}" 1 "$n"
+  } > "$work/config/stations.yaml"
+  seq -f "b-%05g: bench-secret" 1 "$n" > "$work/config/station-secrets.yaml"
+  printf 'heartbeatIntervalMs: 10000\nmediaDir: %s\nquietHours: none\n' "$work/media" > "$work/config/server.yaml"
+}
+
+# Starts the server on the given receiver port (0: any) and sets server_pid, rport, api.
+start_server() {
+  local port=${1:-0}
+  LOA_ADMIN_TOKEN=bench-token java ${LOA_SERVER_JAVA_OPTS:-} -jar server/target/loa-server.jar --config "$work/config" \
+    --data "$work/data" --receiver-port "$port" --http-port 0 > "$work/server.log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  for _ in $(seq 300); do grep -q "HTTP API listening" "$work/server.log" && break; sleep 0.2; done
+  rport=$(grep -oE "Receiver gateway listening on [^ ]+:[0-9]+" "$work/server.log" | tail -1 | grep -oE "[0-9]+$")
+  api="http://127.0.0.1:$(grep -oE "HTTP API listening on http://[^ ]+:[0-9]+" "$work/server.log" | tail -1 | grep -oE "[0-9]+$")"
+}
+
+# N simulated receivers on one JVM; extra simulator options after N.
+start_sim() {
+  local n=$1; shift
+  java ${LOA_SIM_JAVA_OPTS:--Xmx2g} -jar device-sim/target/loa-sim.jar --server "127.0.0.1:$rport" \
+    --stations "b-00001..$(printf '%05d' "$n")" --secret bench-secret --ramp "${RAMP:-5}" --log "$work/sim.jsonl" "$@" \
+    > "$work/sim.out" 2>&1 &
+  sim_pid=$!
+  pids+=("$sim_pid")
+}
+
+online() {
+  curl -fsS "$api/api/health" 2>/dev/null | grep -oE '"online":[0-9]+' | grep -oE '[0-9]+' || echo 0
+}
+
+wait_online() {
+  local n=$1 limit=${2:-600}
+  for _ in $(seq $((limit * 5))); do [ "$(online)" -ge "$n" ] && return 0; sleep 0.2; done
+  echo "bench: only $(online) of $n receivers online"; exit 1
+}
+
+post() {
+  curl -fsS -H 'Authorization: Bearer bench-token' -H 'Content-Type: application/json' -d "$2" "$api$1"
+}
+
+cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$1/stat"; }
+rss_kib() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
+now_ms() { date +%s%3N; }
+
+# p50 p99 max of the numbers on stdin, one per line.
+percentiles() {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-1 -1 -1"; exit }
+    i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%d %d %d\n", v[i50], v[i99], v[NR] }'
+}
+
+# Simulator events of one kind for one session: "t" of each, one per line.
+event_times() {
+  grep "\"event\":\"$1\"" "$work/sim.jsonl" | grep "\"session\":$2[,}]" | grep -oE '"t":[0-9]+' | grep -oE '[0-9]+$'
+}
