@@ -36,7 +36,7 @@ write_config() {
     echo "areas:"
     echo "  - {id: p, name: Bench province, level: province, children: [{id: c, name: Bench commune, level: commune}]}"
     echo "stations:"
-    seq -f "  - {id: b-%05g, name: Loa %05g, area: c}" 1 "$n"
+    seq -f "  - {id: b-%05g, area: c}" 1 "$n" | sed "s/{id: \\(b-[0-9]*\\),/{id: \\1, name: Loa \\1,/"
   } > "$work/config/stations.yaml"
   seq -f "b-%05g: bench-secret" 1 "$n" > "$work/config/station-secrets.yaml"
   printf 'heartbeatIntervalMs: 10000\nmediaDir: %s\nquietHours: none\n' "$work/media" > "$work/config/server.yaml"
@@ -45,7 +45,9 @@ write_config() {
 # Starts the server on the given receiver port (0: any) and sets server_pid, rport, api.
 start_server() {
   local port=${1:-0}
-  LOA_ADMIN_TOKEN=bench-token java ${LOA_SERVER_JAVA_OPTS:-} -jar server/target/loa-server.jar --config "$work/config" \
+  # A heap that gives memory back after a collection, so RSS shows what the receivers hold, not garbage.
+  LOA_ADMIN_TOKEN=bench-token java ${LOA_SERVER_JAVA_OPTS:--Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20} \
+    -jar server/target/loa-server.jar --config "$work/config" \
     --data "$work/data" --receiver-port "$port" --http-port 0 > "$work/server.log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
@@ -80,6 +82,8 @@ post() {
 
 cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$1/stat"; }
 rss_kib() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
+# RSS after a full collection: what the process holds, not what it has not yet collected.
+gc_rss_kib() { jcmd "$1" GC.run > /dev/null 2>&1 || true; sleep 2; rss_kib "$1"; }
 now_ms() { date +%s%3N; }
 
 # p50 p99 max of the numbers on stdin, one per line.
@@ -90,5 +94,7 @@ percentiles() {
 
 # Simulator events of one kind for one session: "t" of each, one per line.
 event_times() {
-  grep "\"event\":\"$1\"" "$work/sim.jsonl" | grep "\"session\":$2[,}]" | grep -oE '"t":[0-9]+' | grep -oE '[0-9]+$'
+  awk -v e="\"event\":\"$1\"" -v s="\"session\":$2" \
+    'index($0, e) && (index($0, s ",") || index($0, s "}")) { match($0, /"t":[0-9]+/); print substr($0, RSTART + 4, RLENGTH - 4) }' \
+    "$work/sim.jsonl"
 }

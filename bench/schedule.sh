@@ -16,7 +16,7 @@ local_at=$(TZ=Asia/Ho_Chi_Minh date -d "@$at_s" +%Y-%m-%dT%H:%M:%S)
 post /api/schedules "{\"title\":\"bench\",\"broadcast\":{\"media\":[\"bench-64k.mp3\"],\"targets\":{\"all\":true}},
   \"recurrence\":{\"type\":\"once\",\"at\":\"$local_at\"},\"timeZone\":\"Asia/Ho_Chi_Minh\"}" > /dev/null
 sleep 24
-session=$(grep '"event":"play_start"' "$work/sim.jsonl" | head -1 | grep -oE '"session":[0-9]+' | grep -oE '[0-9]+$')
+session=$({ grep '"event":"play_start"' "$work/sim.jsonl" || true; } | head -1 | grep -oE '"session":[0-9]+' | grep -oE '[0-9]+$' || echo 0)
 for _ in $(seq 50); do [ "$(event_times play_start "$session" | wc -l)" -ge "$n" ] && break; sleep 0.2; done
 started=$(event_times play_start "$session" | wc -l)
 read -r p50 p99 max < <(event_times play_start "$session" | awk -v a="$((at_s * 1000))" '{ d = $1 - a; print (d < 0 ? -d : d) }' | percentiles)

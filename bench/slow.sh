@@ -22,7 +22,7 @@ for _ in $(seq 450); do
 done
 java -jar bench/target/loa-bench.jar faulted "$n" 0.1 | sed 's/.*/"station":"&"/' > "$work/slow-ids"
 slow=$(wc -l < "$work/slow-ids")
-grep '"event":"play_end"' "$work/sim.jsonl" | grep "\"session\":$id," > "$work/ends"
+{ grep '"event":"play_end"' "$work/sim.jsonl" || true; } | { grep "\"session\":$id," || true; } > "$work/ends"
 fast_clean=$(grep -v -F -f "$work/slow-ids" "$work/ends" \
   | grep -c '"reason":"COMPLETED".*"underruns":0,"missedChunks":0,"badFrames":0' || true)
 fast=$((n - slow))

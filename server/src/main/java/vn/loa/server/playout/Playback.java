@@ -27,7 +27,7 @@ final class Playback {
     /** How far ahead of the playhead audio is sent. */
     static final long LEAD_MICROS = 1_500_000;
     /** About this much audio per chunk. */
-    private static final long CHUNK_MICROS = 100_000;
+    private static final long CHUNK_MICROS = 400_000;
     /**
      * A receiver with more unsent audio than this is lagging. Counted in time, not bytes, so an emergency
      * never waits behind more than this much stale audio on a slow link, whatever the bitrate.
