@@ -10,6 +10,8 @@ public final class Backoff {
     private final long baseMs;
     private final long maxMs;
     private int attempt;
+    /** A lower ceiling while a restart announced with SHUTTING_DOWN is expected to be short; 0 when none. */
+    private long restartCapMs;
 
     public Backoff(long baseMs, long maxMs) {
         this.baseMs = baseMs;
@@ -17,7 +19,7 @@ public final class Backoff {
     }
 
     public long nextDelayMs() {
-        long ceiling = Math.min(maxMs, baseMs << Math.min(attempt, 20));
+        long ceiling = Math.min(restartCapMs > 0 ? restartCapMs : maxMs, baseMs << Math.min(attempt, 20));
         attempt++;
         return ThreadLocalRandom.current().nextLong(ceiling + 1);
     }
@@ -32,5 +34,11 @@ public final class Backoff {
 
     public void reset() {
         attempt = 0;
+        restartCapMs = 0;
+    }
+
+    /** The server said it is restarting: keep retrying at most {@code capMs} apart until connected again. */
+    public void expectRestart(long capMs) {
+        restartCapMs = capMs;
     }
 }

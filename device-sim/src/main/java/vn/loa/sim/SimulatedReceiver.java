@@ -31,6 +31,8 @@ public final class SimulatedReceiver {
     private final CommandExecutor commands;
     private final AudioPlayer audio;
     private final Backoff backoff = new Backoff(500, 30_000);
+    /** docs/protocol.md: after SHUTTING_DOWN the wait between attempts is at most this, not 30 s. */
+    static final long RESTART_BACKOFF_CAP_MS = 4_000;
     private volatile Channel channel;
     private volatile boolean running;
     private volatile boolean online;
@@ -113,6 +115,9 @@ public final class SimulatedReceiver {
                 connect();
             }, BOOT_TIME_MS, TimeUnit.MILLISECONDS);
         } else {
+            if (lastError == ErrorCode.SHUTTING_DOWN) {
+                backoff.expectRestart(RESTART_BACKOFF_CAP_MS);
+            }
             scheduleReconnect(lastError == ErrorCode.SESSION_REPLACED);
         }
     }

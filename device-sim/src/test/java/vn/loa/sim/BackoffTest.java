@@ -43,4 +43,22 @@ class BackoffTest {
         b.reset();
         assertTrue(b.nextDelayMs() <= 500);
     }
+
+    @Test
+    void anAnnouncedRestartKeepsAttemptsAtMostFourSecondsApartUntilConnected() {
+        Backoff b = new Backoff(500, 30_000);
+        b.expectRestart(SimulatedReceiver.RESTART_BACKOFF_CAP_MS);
+        for (int k = 0; k < 50; k++) {
+            assertTrue(b.nextDelayMs() <= 4_000);
+        }
+        b.reset();
+        for (int k = 0; k < 10; k++) {
+            b.nextDelayMs();
+        }
+        long longest = 0;
+        for (int i = 0; i < 200; i++) {
+            longest = Math.max(longest, b.nextDelayMs());
+        }
+        assertTrue(longest > 4_000, "after reconnecting, an unannounced loss backs off up to 30 s again: " + longest);
+    }
 }

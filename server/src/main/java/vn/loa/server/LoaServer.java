@@ -188,8 +188,9 @@ public final class LoaServer implements AutoCloseable {
         alerts.close();
         watch.close();
         schedules.close();
-        playout.close();
+        // Receivers are told SHUTTING_DOWN while playout still takes their offline notices; then playout stops.
         gateway.close();
+        playout.close();
         journal.close();
         history.close();
         audit.close();

@@ -78,6 +78,10 @@ final class ReceiverConnection {
         });
     }
 
+    io.netty.channel.ChannelFuture closeFuture() {
+        return channel.closeFuture();
+    }
+
     void noteCloseReason(String reason) {
         closeReason = reason;
     }

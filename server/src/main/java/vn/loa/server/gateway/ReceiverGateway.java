@@ -11,6 +11,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -80,11 +81,18 @@ public final class ReceiverGateway implements AutoCloseable {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }
-        for (ReceiverConnection c : context.connections().all()) {
-            c.closeWith(ErrorCode.SHUTTING_DOWN, "server shutting down");
+        // Each connection is closed only after its SHUTTING_DOWN has been written, and the event loops are
+        // stopped only after that: stopping them first would close the channels before the error left.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        List<ReceiverConnection> open = List.copyOf(context.connections().all());
+        open.forEach(c -> c.closeWith(ErrorCode.SHUTTING_DOWN, "server shutting down"));
+        for (ReceiverConnection c : open) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !c.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
         }
         boss.shutdownGracefully(0, 2_000, TimeUnit.MILLISECONDS);
-        // A short quiet period lets the SHUTTING_DOWN errors queued above reach the receivers.
-        workers.shutdownGracefully(100, 3_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 3_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }

@@ -152,12 +152,17 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
 
     @Override
     public void online(String station) {
-        loop.execute(() -> arbiter.rejoin(station, micros(clock)));
+        if (!loop.isShuttingDown()) {
+            loop.execute(() -> arbiter.rejoin(station, micros(clock)));
+        }
     }
 
+    /** Ignored once the engine is stopping: the network side may still be closing connections then. */
     @Override
     public void offline(String station) {
-        loop.execute(() -> arbiter.linkLost(station, micros(clock)));
+        if (!loop.isShuttingDown()) {
+            loop.execute(() -> arbiter.linkLost(station, micros(clock)));
+        }
     }
 
     private void tick() {
