@@ -42,7 +42,6 @@ final class Playback {
         }
     }
 
-    private boolean pumped;
     private final Broadcast broadcast;
     private final Programme programme;
     private final int startFrame;
@@ -116,12 +115,7 @@ final class Playback {
     void pump(long nowMicros, StationOutlets outlets, Observer observer, ListenTap tap) {
         List<ByteBuf> chunks = new ArrayList<>();
         int firstFrame = nextFrame;
-        // The first pump sends one chunk to every receiver, the rest of the lead follows a tick later:
-        // the last of thousands of receivers then gets its first frame after one chunk each, not the
-        // whole lead of everyone before it.
-        long horizon = nowMicros + (pumped ? LEAD_MICROS : CHUNK_MICROS);
-        pumped = true;
-        while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < horizon) {
+        while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < nowMicros + LEAD_MICROS) {
             int end = Math.min(programme.totalFrames(), nextFrame + framesPerChunk);
             ByteBuf data = programme.frames(nextFrame, end);
             try {
