@@ -33,13 +33,18 @@ cpu1=$(cpu_ms "$server_pid")
 rss_playing=$(rss_kib "$server_pid")
 clean=$({ grep '"event":"play_end"' "$work/sim.jsonl" || true; } | { grep "\"session\":$id," || true; } \
   | { grep -c '"reason":"COMPLETED".*"underruns":0,"missedChunks":0,"badFrames":0' || true; })
+lagged=$(curl -fsS -H 'Authorization: Bearer bench-token' "$api/metrics" | awk '/^loa_receivers_lagged_total/ { print $2 }')
+ends=$({ grep '"event":"play_end"' "$work/sim.jsonl" || true; } | { grep "\"session\":$id," || true; })
+with_underruns=$(echo "$ends" | { grep -c '"underruns":[1-9]' || true; })
+with_missed=$(echo "$ends" | { grep -c '"missedChunks":[1-9]' || true; })
+sim_cpu=$(cpu_ms "$sim_pid")
 kill "$sim_pid" "$server_pid"; wait "$sim_pid" "$server_pid" 2>/dev/null || true
 loa_cpu=$((cpu1 - cpu0))
 loa_per_min=$(awk -v c="$loa_cpu" -v n="$n" -v d="$duration_ms" 'BEGIN { printf "%.2f", c / (n * d / 60000) }')
 loa_rss_rx=$(awk -v a="$rss_idle" -v b="$rss_connected" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
 
 if [ -n "${LOA_ONLY:-}" ]; then
-  echo "fanout N=$n: Loa $clean/$n clean, $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver (RSS idle $rss_idle, connected $rss_connected, playing $rss_playing KiB)"
+  echo "fanout N=$n: Loa $clean/$n clean ($with_underruns with underruns, $with_missed with missed chunks, server marked ${lagged:-0} lagging), $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver (RSS idle $rss_idle, connected $rss_connected, playing $rss_playing KiB)"
   exit 0
 fi
 
@@ -89,10 +94,11 @@ ratio=$(awk -v a="$loa_per_min" -v b="$ice_per_min" 'BEGIN { if (b > 0) printf "
 mkdir -p bench/results
 cat > "bench/results/fanout-$n.json" <<JSON
 {"scenario":"fanout","receivers":$n,"mediaKbps":64,"durationMs":$duration_ms,
- "loa":{"ended":$ended,"clean":$clean,"serverCpuMs":$loa_cpu,"cpuMsPerReceiverMinute":$loa_per_min,
+ "loa":{"ended":$ended,"clean":$clean,"withUnderruns":$with_underruns,"withMissedChunks":$with_missed,
+        "serverLaggedReceivers":${lagged:-0},"simulatorCpuMsTotal":$sim_cpu,"serverCpuMs":$loa_cpu,"cpuMsPerReceiverMinute":$loa_per_min,
         "rssIdleKiB":$rss_idle,"rssConnectedKiB":$rss_connected,"rssPlayingKiB":$rss_playing,"rssKiBPerReceiver":$loa_rss_rx},
  "icecast":{"listeners":$listeners,"serverCpuMs":$ice_cpu,"cpuMsPerListenerMinute":$ice_per_min,
         "rssIdleKiB":$ice_rss_idle,"rssKiB":$ice_rss,"rssKiBPerListener":$ice_rss_rx},
  "cpuRatioLoaToIcecast":"$ratio","cores":$(nproc),"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
 JSON
-echo "fanout N=$n: Loa $clean/$n clean, $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver | Icecast2 $ice_clean/$n clean, $ice_per_min CPU-ms/listener-min, ${ice_rss_rx} KiB/listener | CPU Loa/Icecast = $ratio"
+echo "fanout N=$n: Loa $clean/$n clean ($with_underruns with underruns, $with_missed with missed chunks, server marked ${lagged:-0} lagging), $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver | Icecast2 $ice_clean/$n clean, $ice_per_min CPU-ms/listener-min, ${ice_rss_rx} KiB/listener | CPU Loa/Icecast = $ratio"
