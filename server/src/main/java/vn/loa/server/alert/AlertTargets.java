@@ -3,8 +3,6 @@ package vn.loa.server.alert;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import vn.loa.server.station.Area;
-import vn.loa.server.station.StationDefinition;
 import vn.loa.server.station.StationDirectory;
 
 /** Reads an alert's stations against the administrative tree: which communes, which test stations. */
@@ -20,7 +18,7 @@ final class AlertTargets {
     List<String> communes(Collection<String> stations) {
         TreeSet<String> out = new TreeSet<>();
         for (String id : stations) {
-            directory.station(id).ifPresent(s -> out.add(communeOf(s)));
+            directory.station(id).ifPresent(s -> out.add(directory.communeName(s)));
         }
         return List.copyOf(out);
     }
@@ -28,11 +26,5 @@ final class AlertTargets {
     List<String> testStations(Collection<String> stations) {
         return stations.stream().sorted()
                 .filter(id -> directory.station(id).map(s -> s.tags().contains(TEST_TAG)).orElse(false)).toList();
-    }
-
-    private String communeOf(StationDefinition s) {
-        List<Area> path = directory.pathTo(s.areaId());
-        return path.stream().filter(a -> "commune".equals(a.level())).map(Area::name).findFirst()
-                .orElse(path.isEmpty() ? s.areaId() : path.get(path.size() - 1).name());
     }
 }

@@ -86,7 +86,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         });
     }
 
-    private static String address(ChannelHandlerContext ctx) {
+    /** The client's address as the audit records it. */
+    static String address(ChannelHandlerContext ctx) {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(ctx.channel().remoteAddress());
     }

@@ -17,7 +17,6 @@ import vn.loa.server.alert.AlertService;
 import vn.loa.server.asrun.AsRunEntry;
 import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.auth.Access;
-import vn.loa.server.station.Area;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationEvent;
 import vn.loa.server.station.StationHistory;
@@ -128,10 +127,6 @@ public final class ReportsApi {
     }
 
     private String commune(String station) {
-        return directory.station(station).map(s -> {
-            List<Area> path = directory.pathTo(s.areaId());
-            return path.stream().filter(a -> "commune".equals(a.level())).map(Area::name).findFirst()
-                    .orElse(path.isEmpty() ? s.areaId() : path.get(path.size() - 1).name());
-        }).orElse(station);
+        return directory.station(station).map(directory::communeName).orElse(station);
     }
 }

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +64,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ApiRequest request = new ApiRequest(req.method(), path, new QueryStringDecoder(req.uri()).parameters(), null,
-                ByteBufUtil.getBytes(req.content()), List.of(), address(ctx), req.headers().get(HttpHeaderNames.AUTHORIZATION),
+                ByteBufUtil.getBytes(req.content()), List.of(), ApiHandler.address(ctx), req.headers().get(HttpHeaderNames.AUTHORIZATION),
                 null);
         req.release();
         String station = isListen ? path.substring("/listen/".length()) : null;
@@ -119,10 +118,5 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         } else {
             ctx.writeAndFlush(head);
         }
-    }
-
-    private static String address(ChannelHandlerContext ctx) {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(ctx.channel().remoteAddress());
     }
 }

@@ -82,6 +82,16 @@ public final class StationDirectory {
         return null;
     }
 
+    /**
+     * The name of the commune a station stands in, for people and reports; where the tree has no
+     * commune level above it, its own area's name.
+     */
+    public String communeName(StationDefinition station) {
+        List<Area> path = pathTo(station.areaId());
+        return path.stream().filter(a -> "commune".equals(a.level())).map(Area::name).findFirst()
+                .orElse(path.isEmpty() ? station.areaId() : path.get(path.size() - 1).name());
+    }
+
     /** Whether the station stands in {@code areaId} or anywhere below it. */
     public boolean isWithin(StationDefinition station, String areaId) {
         return pathTo(station.areaId()).stream().anyMatch(a -> a.id().equals(areaId));
