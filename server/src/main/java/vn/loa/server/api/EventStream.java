@@ -22,6 +22,14 @@ public final class EventStream {
     private final EventHub hub;
     private final Scopes scopes;
     private final LongAdder dropped = new LongAdder();
+    /** Each event is serialised once, however many viewers it goes to; the last few are kept. */
+    private final Map<Long, String> texts = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+                    return size() > 256;
+                }
+            });
 
     public EventStream(EventHub hub, Scopes scopes) {
         this.hub = hub;
@@ -37,7 +45,7 @@ public final class EventStream {
                 dropped.increment();
                 return;
             }
-            channel.writeAndFlush(chunk(format(event)), channel.voidPromise());
+            channel.writeAndFlush(chunk(text(event)), channel.voidPromise());
         });
         ScheduledFuture<?> keepalive = channel.eventLoop().scheduleAtFixedRate(() ->
                 channel.writeAndFlush(chunk(": keepalive\n\n"), channel.voidPromise()),
@@ -64,6 +72,10 @@ public final class EventStream {
             return stations.stream().anyMatch(s -> scopes.reaches(viewer, String.valueOf(s)));
         }
         return true;
+    }
+
+    private String text(LiveEvent event) {
+        return texts.computeIfAbsent(event.id(), id -> format(event));
     }
 
     private static String format(LiveEvent event) {
