@@ -19,7 +19,10 @@ final class AudioPlayer {
     private final LongSupplier serverNowMicros;
     private final Recorder recorder;
     private final DeviceState device;
+    private static final long NO_WAKE = Long.MAX_VALUE;
     private PlayingSession current;
+    /** The wake asked of the clock; others still queued there are stale and ignored. */
+    private long wakeAtLocalMicros = NO_WAKE;
     private int[] volumeBeforeOverride;
 
     AudioPlayer(String station, EventLog log, PlaybackClock clock, LongSupplier serverNowMicros, Recorder recorder,
@@ -43,8 +46,7 @@ final class AudioPlayer {
     void start(AudioStart start) {
         if (current != null && current.draining) {
             // The old stream had ended; what is left in the buffer is due within a tick: play it out.
-            current.buffer.forEach(f -> play(current, f.bytes()));
-            current.buffer.clear();
+            playUntil(current, Long.MAX_VALUE);
             finish(AudioEndReason.COMPLETED);
         } else if (current != null) {
             finish(AudioEndReason.PREEMPTED);
@@ -58,7 +60,6 @@ final class AudioPlayer {
         }
         log.record(station, "audio_start", "session", start.sessionId(), "priority", start.priority().name(),
                 "title", start.title(), "offsetMs", start.offsetMs(), "startAtMicros", start.startAtMicros());
-        clock.add(this);
     }
 
     void chunk(AudioChunk chunk) {
@@ -71,21 +72,35 @@ final class AudioPlayer {
         }
         s.expectedSequence = chunk.sequence() + 1;
         ByteBuf data = chunk.data();
-        long due = chunk.timestampMicros();
-        int at = data.readerIndex();
-        while (at < data.writerIndex()) {
-            int length = Mp3Frames.frameLength(data, at, s.start.sampleRate());
+        long sampleRate = s.start.sampleRate();
+        int frames = 0;
+        long frameMicros = 0;
+        // Every frame header is checked, but frames are only copied when they are being recorded.
+        for (int at = data.readerIndex(); at < data.writerIndex(); frames++) {
+            int length = Mp3Frames.frameLength(data, at, sampleRate);
             if (length < 0 || at + length > data.writerIndex()) {
                 s.badFrames++;
                 return;
             }
-            byte[] frame = new byte[length];
-            data.getBytes(at, frame);
-            s.buffer.add(new PlayingSession.BufferedFrame(due, frame));
-            due += Mp3Frames.samplesPerFrame(data, at) * 1_000_000L / s.start.sampleRate();
+            frameMicros = Mp3Frames.samplesPerFrame(data, at) * 1_000_000L / sampleRate;
             at += length;
         }
-        s.bufferedUntilMicros = due;
+        byte[][] bytes = recorder == null ? null : copyFrames(data, frames, sampleRate);
+        s.buffer.add(new PlayingSession.BufferedChunk(chunk.timestampMicros(), frameMicros, frames, bytes));
+        s.bufferedUntilMicros = chunk.timestampMicros() + frames * frameMicros;
+        s.starving = false;
+        planWake(s);
+    }
+
+    private static byte[][] copyFrames(ByteBuf data, int frames, long sampleRate) {
+        byte[][] out = new byte[frames][];
+        int at = data.readerIndex();
+        for (int i = 0; i < frames; i++) {
+            out[i] = new byte[Mp3Frames.frameLength(data, at, sampleRate)];
+            data.getBytes(at, out[i]);
+            at += out[i].length;
+        }
+        return out;
     }
 
     void end(AudioEnd end) {
@@ -107,27 +122,55 @@ final class AudioPlayer {
         }
     }
 
-    /** Called by the shared {@link PlaybackClock} of this receiver's event loop. */
-    void tick() {
+    /**
+     * Called by the shared {@link PlaybackClock} at a time this player asked for: plays what is due,
+     * then either asks for the next wake, finishes a drained stream, or counts an underrun.
+     */
+    void wake(long atLocalMicros) {
         PlayingSession s = current;
-        if (s == null) {
+        if (s == null || atLocalMicros != wakeAtLocalMicros) {
             return;
         }
+        wakeAtLocalMicros = NO_WAKE;
         long now = serverNowMicros.getAsLong();
-        while (!s.buffer.isEmpty() && s.buffer.peek().dueMicros() <= now) {
-            play(s, s.buffer.poll().bytes());
+        playUntil(s, now);
+        if (!s.buffer.isEmpty()) {
+            planWake(s);
+        } else if (s.draining) {
+            finish(AudioEndReason.COMPLETED);
+        } else if (s.audible && !s.starving && now >= s.bufferedUntilMicros) {
+            s.starving = true;
+            s.underruns++;
+            log.record(station, "underrun", "session", s.start.sessionId(), "framesPlayed", s.framesPlayed,
+                    "lateMs", (now - s.bufferedUntilMicros) / 1000);
         }
-        if (s.buffer.isEmpty()) {
-            if (s.draining) {
-                finish(AudioEndReason.COMPLETED);
-            } else if (s.audible && !s.starving && now > s.bufferedUntilMicros) {
-                s.starving = true;
-                s.underruns++;
-                log.record(station, "underrun", "session", s.start.sessionId(), "framesPlayed", s.framesPlayed,
-                        "lateMs", (now - s.bufferedUntilMicros) / 1000);
+    }
+
+    /** Before the first frame is heard: wake when it is due (play_start); after: when the oldest chunk has played. */
+    private void planWake(PlayingSession s) {
+        PlayingSession.BufferedChunk head = s.buffer.peek();
+        if (head == null) {
+            return;
+        }
+        long dueServer = s.audible ? head.endMicros() : head.nextDueMicros();
+        long dueLocal = dueServer - (serverNowMicros.getAsLong() - Micros.now());
+        if (dueLocal < wakeAtLocalMicros) {
+            wakeAtLocalMicros = dueLocal;
+            clock.wakeAt(this, dueLocal);
+        }
+    }
+
+    /** Plays every buffered frame due by {@code now}. */
+    private void playUntil(PlayingSession s, long now) {
+        for (PlayingSession.BufferedChunk c; (c = s.buffer.peek()) != null && c.nextDueMicros() <= now; ) {
+            while (!c.done() && c.nextDueMicros() <= now) {
+                play(s, c.bytes == null ? null : c.bytes[c.played]);
+                c.played++;
             }
-        } else {
-            s.starving = false;
+            if (!c.done()) {
+                return;
+            }
+            s.buffer.poll();
         }
     }
 
@@ -138,7 +181,7 @@ final class AudioPlayer {
                     "title", s.start.title(), "offsetMs", s.start.offsetMs());
         }
         s.framesPlayed++;
-        if (recorder != null) {
+        if (frame != null) {
             recorder.played(station, s.start.sessionId(), frame);
         }
     }
@@ -149,6 +192,8 @@ final class AudioPlayer {
 
     private void finishAs(String reason) {
         PlayingSession s = current;
+        // Frames are counted at wakes; those heard since the last one count too.
+        playUntil(s, serverNowMicros.getAsLong());
         current = null;
         log.record(station, "play_end", "session", s.start.sessionId(), "priority", s.start.priority().name(),
                 "reason", reason, "frames", s.framesPlayed, "underruns", s.underruns, "missedChunks", s.missedChunks,
@@ -159,6 +204,6 @@ final class AudioPlayer {
             device.setAmplifierOn(volumeBeforeOverride[2] == 1);
             volumeBeforeOverride = null;
         }
-        clock.remove(this);
+        wakeAtLocalMicros = NO_WAKE;
     }
 }

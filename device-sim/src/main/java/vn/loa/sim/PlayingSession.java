@@ -3,13 +3,43 @@ package vn.loa.sim;
 import java.util.ArrayDeque;
 import vn.loa.protocol.message.AudioStart;
 
-/** One session in a receiver's jitter buffer: the frames waiting with their due times, and the counts. */
+/** One session in a receiver's jitter buffer: the chunks waiting with their due times, and the counts. */
 final class PlayingSession {
-    record BufferedFrame(long dueMicros, byte[] bytes) {
+    /**
+     * A received chunk: {@code frames} MP3 frames of equal length in time, the first due at
+     * {@code firstDueMicros}. One object per chunk, not per frame: ten thousand receivers in one JVM
+     * otherwise allocate and queue four hundred thousand frames a second. The frame bytes are kept only
+     * when the receiver records what it plays.
+     */
+    static final class BufferedChunk {
+        final long firstDueMicros;
+        final long frameMicros;
+        final int frames;
+        final byte[][] bytes;
+        int played;
+
+        BufferedChunk(long firstDueMicros, long frameMicros, int frames, byte[][] bytes) {
+            this.firstDueMicros = firstDueMicros;
+            this.frameMicros = frameMicros;
+            this.frames = frames;
+            this.bytes = bytes;
+        }
+
+        long nextDueMicros() {
+            return firstDueMicros + played * frameMicros;
+        }
+
+        long endMicros() {
+            return firstDueMicros + frames * frameMicros;
+        }
+
+        boolean done() {
+            return played >= frames;
+        }
     }
 
     final AudioStart start;
-    final ArrayDeque<BufferedFrame> buffer = new ArrayDeque<>();
+    final ArrayDeque<BufferedChunk> buffer = new ArrayDeque<>();
     long expectedSequence = -1;
     long missedChunks;
     long badFrames;

@@ -70,8 +70,9 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
             onWelcome(w);
         } else if (m instanceof TimeSyncResponse r) {
             long now = Micros.now();
-            receiver.clockOffset(r.offsetMicros(now));
-            receiver.log("time_sync", "offsetMicros", r.offsetMicros(now), "rttMicros", r.roundTripMicros(now));
+            long used = receiver.clockSample(r.offsetMicros(now), r.roundTripMicros(now));
+            receiver.log("time_sync", "offsetMicros", r.offsetMicros(now), "rttMicros", r.roundTripMicros(now),
+                    "usedOffsetMicros", used);
         } else if (m instanceof Command c) {
             onCommand(frame, c);
         } else if (m instanceof AudioStart s) {
@@ -90,11 +91,18 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
         }
     }
 
+    private static final long[] EARLY_TIME_SYNCS_MS = {1_000, 3_000, 6_000};
+
     private void onWelcome(Welcome w) {
         heartbeatMs = w.heartbeatIntervalMs();
         receiver.loggedIn(w);
         sendStatus();
         sendTimeSync();
+        // A few more exchanges soon after login, as NTP's iburst does: a login storm delays replies, and
+        // the clock filter needs some quiet samples to choose from before the first audio arrives.
+        for (long ms : EARLY_TIME_SYNCS_MS) {
+            after(ms, this::sendTimeSync);
+        }
         timers.add(ctx.executor().scheduleAtFixedRate(this::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS));
         Faults f = receiver.faults();
         after(f.dropAfterMs(), () -> {

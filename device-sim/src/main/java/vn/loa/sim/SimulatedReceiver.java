@@ -31,6 +31,7 @@ public final class SimulatedReceiver {
     private final CommandExecutor commands;
     private final AudioPlayer audio;
     private final Backoff backoff = new Backoff(500, 30_000);
+    private final ClockFilter clockFilter = new ClockFilter();
     /** docs/protocol.md: after SHUTTING_DOWN the wait between attempts is at most this, not 30 s. */
     static final long RESTART_BACKOFF_CAP_MS = 4_000;
     private volatile Channel channel;
@@ -196,8 +197,10 @@ public final class SimulatedReceiver {
         return Micros.now() + clockOffsetMicros;
     }
 
-    void clockOffset(long micros) {
-        clockOffsetMicros = micros;
+    /** One TIME_SYNC exchange; the clock follows the best of the recent ones ({@link ClockFilter}). */
+    long clockSample(long offsetMicros, long roundTripMicros) {
+        clockOffsetMicros = clockFilter.add(offsetMicros, roundTripMicros);
+        return clockOffsetMicros;
     }
 
     public String id() {
