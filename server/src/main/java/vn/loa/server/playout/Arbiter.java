@@ -1,5 +1,6 @@
 package vn.loa.server.playout;
 
+import io.netty.buffer.ByteBuf;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,25 +44,43 @@ final class Arbiter {
     }
 
     /** Offers a new session to each of its stations; those it outranks start together, heard from {@code startAt}. */
-    int offer(Broadcast b, long now, long startAt, int fromFrame) {
+    int offer(Broadcast b, List<String> stations, long now, long startAt, int fromFrame) {
         List<String> startNow = new ArrayList<>();
-        for (String station : b.plan().stations()) {
-            StationSlot slot = slot(station);
-            Playback holder = slot.current();
-            if (holder != null && !Rank.preempts(b, holder.broadcast())) {
-                slot.enqueue(new StationSlot.Waiting(b, 0, AsRunEntry.STARTED));
-                writer.write(station, b, AsRunEntry.QUEUED, null, "behind session " + holder.broadcast().id());
-                continue;
+        Map<String, ByteBuf> cutEnds = new HashMap<>();
+        writer.hold();
+        try {
+            for (String station : stations) {
+                StationSlot slot = slot(station);
+                Playback holder = slot.current();
+                if (holder != null && !Rank.preempts(b, holder.broadcast())) {
+                    slot.enqueue(new StationSlot.Waiting(b, 0, AsRunEntry.STARTED));
+                    writer.write(station, b, AsRunEntry.QUEUED, null, "behind session " + holder.broadcast().id());
+                    continue;
+                }
+                if (holder != null) {
+                    putIfSent(cutEnds, station, preempt(slot, b, now));
+                }
+                startNow.add(station);
             }
-            if (holder != null) {
-                preempt(slot, b, now);
+            if (!startNow.isEmpty()) {
+                launch(b, fromFrame, startNow, AsRunEntry.STARTED, now, startAt, cutEnds);
             }
-            startNow.add(station);
-        }
-        if (!startNow.isEmpty()) {
-            launch(b, fromFrame, startNow, AsRunEntry.STARTED, now, startAt);
+        } finally {
+            writer.release();
         }
         return startNow.size();
+    }
+
+    /** Stations of {@code stations} playing something {@code b} would cut: their start may wait. */
+    List<String> busyBelow(Broadcast b, List<String> stations) {
+        List<String> busy = new ArrayList<>();
+        for (String station : stations) {
+            StationSlot slot = slots.get(station);
+            if (slot != null && slot.current() != null && Rank.preempts(b, slot.current().broadcast())) {
+                busy.add(station);
+            }
+        }
+        return busy;
     }
 
     /**
@@ -77,9 +96,17 @@ final class Arbiter {
             if (slot.waitingFor(b) && holder != null
                     && holder.broadcast().plan().priority().compareTo(b.plan().priority()) <= 0) {
                 slot.forget(b);
-                preempt(slot, b, now);
-                launch(b, 0, List.of(slot.station()), AsRunEntry.STARTED, now, now + PlayoutEngine.START_DELAY_MICROS);
+                Map<String, ByteBuf> cutEnd = new HashMap<>();
+                putIfSent(cutEnd, slot.station(), preempt(slot, b, now));
+                launch(b, 0, List.of(slot.station()), AsRunEntry.STARTED, now, now + PlayoutEngine.START_DELAY_MICROS,
+                        cutEnd);
             }
+        }
+    }
+
+    private static void putIfSent(Map<String, ByteBuf> frames, String station, ByteBuf frame) {
+        if (frame != null) {
+            frames.put(station, frame);
         }
     }
 
@@ -179,14 +206,15 @@ final class Arbiter {
                 "receiver not keeping up; audio skipped forward");
     }
 
-    private void preempt(StationSlot slot, Broadcast by, long now) {
+    /** Cuts the station's current session for {@code by}; returns the AUDIO_END to send ahead of {@code by}'s start. */
+    private ByteBuf preempt(StationSlot slot, Broadcast by, long now) {
         Playback p = slot.current();
         Broadcast old = p.broadcast();
         int cut = p.heardFrame(now);
         String station = slot.station();
         writer.write(station, old, AsRunEntry.PREEMPTED, cut, "preempted by session " + by.id() + " ("
                 + by.plan().priority() + ")");
-        p.leave(station, AudioEndReason.PREEMPTED, outlets);
+        ByteBuf end = p.leaveQuietly(station, AudioEndReason.PREEMPTED);
         switch (old.plan().onPreempt()) {
             case RESUME -> slot.enqueue(new StationSlot.Waiting(old, cut, AsRunEntry.RESUMED));
             case RESTART -> slot.enqueue(new StationSlot.Waiting(old, 0, AsRunEntry.RESTARTED));
@@ -196,6 +224,7 @@ final class Arbiter {
             }
         }
         detach(slot, p);
+        return end;
     }
 
     /** The station's current session is over there: the best waiting one takes the air. */
@@ -212,7 +241,8 @@ final class Arbiter {
                 b.doneOn(slot.station());
                 continue;
             }
-            launch(b, w.fromFrame(), List.of(slot.station()), w.startEvent(), now, now + PlayoutEngine.START_DELAY_MICROS);
+            launch(b, w.fromFrame(), List.of(slot.station()), w.startEvent(), now, now + PlayoutEngine.START_DELAY_MICROS,
+                    Map.of());
             return;
         }
     }
@@ -225,18 +255,21 @@ final class Arbiter {
         }
     }
 
-    private void launch(Broadcast b, int fromFrame, List<String> stations, String event, long now, long startAt) {
-        Playback p = new Playback(b, fromFrame, startAt, now, stations);
+    private void launch(Broadcast b, int fromFrame, List<String> stations, String event, long now, long startAt,
+                        Map<String, ByteBuf> cutEnds) {
+        Playback p = new Playback(b, fromFrame, startAt, now, stations, cutEnds);
         playbacks.add(p);
         NowPlaying np = NowPlaying.of(b, p);
         for (String station : stations) {
             slot(station).current(p);
             nowPlaying.put(station, np);
+        }
+        p.pump(now, outlets, observer, tap);
+        for (String station : stations) {
             // The slot is taken either way, so the station plays it if its receiver comes back in time;
             // the as-run log says whether anyone could hear it at the start.
             writer.write(station, b, event, fromFrame, outlets.outlet(station) == null ? OFFLINE_AT_START : null);
         }
-        p.pump(now, outlets, observer, tap);
     }
 
     private StationSlot slot(String station) {

@@ -1,6 +1,8 @@
 package vn.loa.server.playout;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import vn.loa.server.asrun.AsRunEntry;
 import vn.loa.server.asrun.AsRunLog;
@@ -10,6 +12,8 @@ final class AsRunWriter {
     private final AsRunLog log;
     private final Clock clock;
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    /** While non-null, entries wait here: see {@link #hold()}. */
+    private List<AsRunEntry> held;
 
     AsRunWriter(AsRunLog log, Clock clock) {
         this.log = log;
@@ -25,8 +29,32 @@ final class AsRunWriter {
             item = programme.item(programme.itemAt(frame)).path();
             itemOffset = programme.itemOffsetMillis(frame);
         }
-        last = log.append(new AsRunEntry(clock.instant(), station, b.id(), b.plan().title(),
-                b.plan().priority().name(), event, offset, item, itemOffset, reason));
+        AsRunEntry entry = new AsRunEntry(clock.instant(), station, b.id(), b.plan().title(),
+                b.plan().priority().name(), event, offset, item, itemOffset, reason);
+        if (held != null) {
+            held.add(entry);
+        } else {
+            last = log.append(entry);
+        }
+    }
+
+    /**
+     * Keeps entries back until {@link #release()}: a session starting on ten thousand stations records
+     * twenty thousand entries, and handing them to the log after the first audio has left keeps that
+     * work off the path between the request and the first frame at the last receiver.
+     */
+    void hold() {
+        if (held == null) {
+            held = new ArrayList<>();
+        }
+    }
+
+    void release() {
+        List<AsRunEntry> entries = held;
+        held = null;
+        if (entries != null) {
+            entries.forEach(e -> last = log.append(e));
+        }
     }
 
     /**

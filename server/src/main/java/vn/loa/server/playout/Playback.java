@@ -4,9 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import vn.loa.protocol.AudioEndReason;
 import vn.loa.protocol.Frame;
@@ -26,8 +28,13 @@ import vn.loa.server.station.StationOutlets;
 final class Playback {
     /** How far ahead of the playhead audio is sent. */
     static final long LEAD_MICROS = 1_500_000;
-    /** About this much audio per chunk. */
-    private static final long CHUNK_MICROS = 400_000;
+    /**
+     * About this much audio per chunk. Each chunk costs every receiver a write on each side of the link,
+     * and those writes, not the bytes, are most of the CPU: 100 ms chunks cost 16.5–19.5 CPU-ms per
+     * receiver-minute at 1,000 receivers, 400 ms 9.5–10.8 (docs/benchmarks.md). The receiver's buffer
+     * never drops below the lead, whatever the chunk size.
+     */
+    static final long CHUNK_MICROS = 1_000_000;
     /**
      * A receiver with more unsent audio than this is lagging. Counted in time, not bytes, so an emergency
      * never waits behind more than this much stale audio on a slow link, whatever the bitrate.
@@ -52,11 +59,15 @@ final class Playback {
     private final Set<String> members = new LinkedHashSet<>();
     private final Set<String> needStart = new HashSet<>();
     private final Set<String> lagging = new HashSet<>();
+    /** Frames to go out just before this session's AUDIO_START on a station: the AUDIO_END of what it cut. */
+    private final Map<String, ByteBuf> before = new HashMap<>();
     private int nextFrame;
     private long sequence;
     private boolean endOfStreamSent;
 
-    Playback(Broadcast broadcast, int startFrame, long startAtMicros, long nowMicros, List<String> stations) {
+    /** @param before per station, an encoded frame to send first (ownership passes to this playback) */
+    Playback(Broadcast broadcast, int startFrame, long startAtMicros, long nowMicros, List<String> stations,
+             Map<String, ByteBuf> before) {
         this.broadcast = broadcast;
         this.programme = broadcast.plan().programme();
         this.startFrame = startFrame;
@@ -67,6 +78,7 @@ final class Playback {
         this.maxBacklogBytes = programme.bitrate() / 8 * MAX_BACKLOG_MICROS / 1_000_000;
         members.addAll(stations);
         needStart.addAll(stations);
+        this.before.putAll(before);
     }
 
     Broadcast broadcast() {
@@ -111,11 +123,17 @@ final class Playback {
         }
     }
 
-    /** Sends everything due up to now + lead: each chunk encoded once, each receiver sent its share in one batch. */
+    /**
+     * Sends everything due up to now + lead: each chunk encoded once, each receiver sent its share in one
+     * batch. Stations starting here get their AUDIO_START (also encoded once) in the same batch.
+     */
     void pump(long nowMicros, StationOutlets outlets, Observer observer, ListenTap tap) {
         List<ByteBuf> chunks = new ArrayList<>();
         int firstFrame = nextFrame;
-        while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < nowMicros + LEAD_MICROS) {
+        // The first pump sends one chunk to every receiver and the rest of the lead follows a tick later:
+        // the last of ten thousand receivers then waits for one chunk each, not everyone's whole lead.
+        long horizon = nowMicros + (sequence == 0 ? CHUNK_MICROS : LEAD_MICROS);
+        while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < horizon) {
             int end = Math.min(programme.totalFrames(), nextFrame + framesPerChunk);
             ByteBuf data = programme.frames(nextFrame, end);
             try {
@@ -132,43 +150,61 @@ final class Playback {
             sequence++;
             nextFrame = end;
         }
+        ByteBuf start = needStart.isEmpty() ? null : FrameEncoder.encode(Frame.of(start(firstFrame)),
+                ByteBufAllocator.DEFAULT);
         try {
-            if (!chunks.isEmpty()) {
-                for (String station : members) {
-                    deliver(station, chunks, firstFrame, outlets, observer);
-                }
+            // Without new audio only the stations still to start are served; they must not wait a chunk.
+            for (String station : chunks.isEmpty() ? List.copyOf(needStart) : members) {
+                deliver(station, start, chunks, firstFrame, outlets, observer);
             }
         } finally {
             chunks.forEach(ByteBuf::release);
+            if (start != null) {
+                start.release();
+            }
         }
         if (nextFrame >= programme.totalFrames() && !endOfStreamSent) {
             // End of stream now, so receivers drain their buffers instead of waiting for more and underrunning;
             // the station stays busy until the audio has played out (see finished()).
             endOfStreamSent = true;
-            for (String station : members) {
-                sendEnd(station, AudioEndReason.COMPLETED, outlets);
+            ByteBuf end = end(AudioEndReason.COMPLETED);
+            try {
+                for (String station : members) {
+                    send(station, end.retainedDuplicate(), outlets);
+                }
+            } finally {
+                end.release();
             }
         }
     }
 
-    private void deliver(String station, List<ByteBuf> chunks, int firstFrame, StationOutlets outlets,
+    private void deliver(String station, ByteBuf start, List<ByteBuf> chunks, int firstFrame, StationOutlets outlets,
                          Observer observer) {
         ReceiverOutlet outlet = outlets.outlet(station);
+        ByteBuf first = before.isEmpty() ? null : before.remove(station);
         if (outlet == null) {
+            if (first != null) {
+                first.release();
+            }
             return;
         }
-        List<ByteBuf> batch = new ArrayList<>(chunks.size() + 1);
-        if (needStart.remove(station)) {
-            batch.add(FrameEncoder.encode(Frame.of(start(firstFrame)), ByteBufAllocator.DEFAULT));
+        List<ByteBuf> batch = new ArrayList<>(chunks.size() + 2);
+        if (first != null) {
+            batch.add(first);
         }
-        if (!outlet.writable() || outlet.pendingBytes() > maxBacklogBytes) {
-            if (lagging.add(station)) {
-                observer.lagging(this, station);
+        if (start != null && needStart.remove(station)) {
+            batch.add(start.retainedDuplicate());
+        }
+        if (!chunks.isEmpty()) {
+            if (!outlet.writable() || outlet.pendingBytes() > maxBacklogBytes) {
+                if (lagging.add(station)) {
+                    observer.lagging(this, station);
+                }
+            } else {
+                lagging.remove(station);
+                chunks.forEach(c -> batch.add(c.retainedDuplicate()));
+                observer.delivered(nextFrame - firstFrame);
             }
-        } else {
-            lagging.remove(station);
-            chunks.forEach(c -> batch.add(c.retainedDuplicate()));
-            observer.delivered(nextFrame - firstFrame);
         }
         if (!batch.isEmpty()) {
             outlet.sendAll(batch);
@@ -177,19 +213,38 @@ final class Playback {
 
     /** Takes the station out of this group, telling its receiver why (unless the stream already ended there). */
     void leave(String station, AudioEndReason reason, StationOutlets outlets) {
+        send(station, leaveQuietly(station, reason), outlets);
+    }
+
+    /**
+     * Takes the station out of this group and returns the AUDIO_END its receiver should get (null when
+     * the stream already ended there), for the caller to send with whatever follows it.
+     */
+    ByteBuf leaveQuietly(String station, AudioEndReason reason) {
         members.remove(station);
         needStart.remove(station);
         lagging.remove(station);
-        if (!(endOfStreamSent && reason == AudioEndReason.COMPLETED)) {
-            sendEnd(station, reason, outlets);
+        ByteBuf first = before.remove(station);
+        if (first != null) {
+            first.release();
         }
+        return endOfStreamSent && reason == AudioEndReason.COMPLETED ? null : end(reason);
     }
 
-    private void sendEnd(String station, AudioEndReason reason, StationOutlets outlets) {
+    private ByteBuf end(AudioEndReason reason) {
+        AudioEnd end = new AudioEnd(broadcast.id(), reason, Math.max(0, sequence - 1) & 0xFFFF_FFFFL);
+        return FrameEncoder.encode(Frame.of(end), ByteBufAllocator.DEFAULT);
+    }
+
+    private static void send(String station, ByteBuf frame, StationOutlets outlets) {
+        if (frame == null) {
+            return;
+        }
         ReceiverOutlet outlet = outlets.outlet(station);
         if (outlet != null) {
-            AudioEnd end = new AudioEnd(broadcast.id(), reason, Math.max(0, sequence - 1) & 0xFFFF_FFFFL);
-            outlet.send(FrameEncoder.encode(Frame.of(end), ByteBufAllocator.DEFAULT));
+            outlet.send(frame);
+        } else {
+            frame.release();
         }
     }
 

@@ -36,9 +36,10 @@ public sealed interface Recurrence {
 
     /**
      * How far ahead of the air time triggers fire, so the broadcast is planned and its first frame is
-     * sent before the instant instead of a start delay after it.
+     * sent before the instant instead of a start delay after it. Two seconds: planning, plus the
+     * playout engine's preparation for the largest targets (up to one lead, 1.5 s).
      */
-    long LEAD_SECONDS = 1;
+    long LEAD_SECONDS = 2;
 
     /** A Quartz schedule and how long before the air time it fires. */
     record Firing(ScheduleBuilder<?> schedule, long leadMillis) {

@@ -135,7 +135,7 @@ public final class ScheduleService implements AutoCloseable {
             throw new PlanException("validUntil must be after validFrom and in the future");
         }
         Instant once = request.recurrence().airsAt(zone);
-        if (once != null && !once.isAfter(now.plusSeconds(Recurrence.LEAD_SECONDS))) {
+        if (once != null && !once.isAfter(now.plusSeconds(1))) {
             throw new PlanException("recurrence.at " + request.recurrence() + " is in the past in " + zone);
         }
         if (!allowConflicts) {
