@@ -11,6 +11,7 @@ write_config "$n"
 start_server
 start_sim "$n"
 wait_online "$n"
+warm_up "$n"
 sleep 3
 bulletin=$(post /api/broadcasts '{"media":["bench-64k.mp3"],"targets":{"all":true}}' | grep -oE '"id":[0-9]+' | grep -oE '[0-9]+$')
 sleep 5

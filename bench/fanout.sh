@@ -18,6 +18,7 @@ sleep 3
 rss_idle=$(gc_rss_kib "$server_pid")
 start_sim "$n"
 wait_online "$n"
+warm_up "$n"
 sleep 3
 rss_connected=$(gc_rss_kib "$server_pid")
 cpu0=$(cpu_ms "$server_pid")
@@ -44,7 +45,7 @@ loa_per_min=$(awk -v c="$loa_cpu" -v n="$n" -v d="$duration_ms" 'BEGIN { printf 
 loa_rss_rx=$(awk -v a="$rss_idle" -v b="$rss_connected" -v n="$n" 'BEGIN { printf "%.1f", (b - a) / n }')
 
 if [ -n "${LOA_ONLY:-}" ]; then
-  echo "fanout N=$n: Loa $clean/$n clean ($with_underruns with underruns, $with_missed with missed chunks, server marked ${lagged:-0} lagging), $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver (RSS idle $rss_idle, connected $rss_connected, playing $rss_playing KiB)"
+  echo "fanout N=$n: Loa $clean/$n clean ($with_underruns with underruns, $with_missed with missed chunks, server marked ${lagged:-0} lagging), $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver (RSS idle $rss_idle, connected $rss_connected, playing $rss_playing KiB); simulator CPU $((sim_cpu / 1000)) s"
   exit 0
 fi
 

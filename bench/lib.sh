@@ -9,6 +9,8 @@ pids=()
 cleanup() {
   for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  # LOA_BENCH_KEEP=DIR keeps the run's logs (server log, simulator event log) for a closer look.
+  if [ -n "${LOA_BENCH_KEEP:-}" ]; then mkdir -p "$LOA_BENCH_KEEP"; cp "$work"/*.log "$work"/*.jsonl "$LOA_BENCH_KEEP"/ 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -26,7 +28,28 @@ make_media() {
   mkdir -p "$work/media"
   ffmpeg -v error -stream_loop 10 -i playlists/ban-tin-sang.mp3 -t 60 -ar 44100 -ac 1 -c:a libmp3lame -b:a 64k \
     "$work/media/bench-64k.mp3"
+  ffmpeg -v error -i "$work/media/bench-64k.mp3" -t 3 -c copy "$work/media/bench-warmup.mp3"
 }
+
+# Both JVMs compile the playout and receiver code paths on first use: in the first 5 s of the first
+# session to 10,000 receivers the C2 compiler alone took 2 s of CPU in the server and 2 s in the
+# simulator, on a machine with 10 s to give. A server runs for months, so the figures are taken
+# after one short session with a preemption has run those paths; LOA_BENCH_COLD=1 skips it.
+warm_up() {
+  local n=$1 normal emergency
+  [ -n "${LOA_BENCH_COLD:-}" ] && return 0
+  normal=$(post /api/broadcasts '{"media":["bench-warmup.mp3"],"targets":{"all":true}}' | session_id)
+  sleep 1
+  emergency=$(post /api/broadcasts '{"media":["bench-warmup.mp3"],"priority":"EMERGENCY","targets":{"all":true}}' | session_id)
+  for _ in $(seq 300); do
+    [ "$(event_times play_end "$normal" | wc -l)" -ge $((2 * n)) ] && break
+    sleep 0.2
+  done
+  sleep 2
+}
+
+# The "id" of the JSON reply on stdin.
+session_id() { grep -oE '"id":[0-9]+' | head -1 | grep -oE '[0-9]+$'; }
 
 # Station registry and secrets for N stations b-00001.. in one commune; server.yaml with the media.
 write_config() {

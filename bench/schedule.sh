@@ -10,13 +10,17 @@ write_config "$n"
 start_server
 start_sim "$n"
 wait_online "$n"
+warm_up "$n"
 sleep 3
 at_s=$(( $(date +%s) + 20 ))
 local_at=$(TZ=Asia/Ho_Chi_Minh date -d "@$at_s" +%Y-%m-%dT%H:%M:%S)
 post /api/schedules "{\"title\":\"bench\",\"broadcast\":{\"media\":[\"bench-64k.mp3\"],\"targets\":{\"all\":true}},
   \"recurrence\":{\"type\":\"once\",\"at\":\"$local_at\"},\"timeZone\":\"Asia/Ho_Chi_Minh\"}" > /dev/null
 sleep 24
-session=$({ grep '"event":"play_start"' "$work/sim.jsonl" || true; } | head -1 | grep -oE '"session":[0-9]+' | grep -oE '[0-9]+$' || echo 0)
+# The scheduled session: the first one heard within 5 s of the instant (the warm-up's were long before).
+session=$({ grep '"event":"play_start"' "$work/sim.jsonl" || true; } \
+  | awk -v a="$((at_s * 1000 - 5000))" '{ match($0, /"t":[0-9]+/); if (substr($0, RSTART + 4, RLENGTH - 4) + 0 >= a) { print; exit } }' \
+  | grep -oE '"session":[0-9]+' | grep -oE '[0-9]+$' || echo 0)
 for _ in $(seq 50); do [ "$(event_times play_start "$session" | wc -l)" -ge "$n" ] && break; sleep 0.2; done
 started=$(event_times play_start "$session" | wc -l)
 read -r p50 p99 max < <(event_times play_start "$session" | awk -v a="$((at_s * 1000))" '{ d = $1 - a; print (d < 0 ? -d : d) }' | percentiles)

@@ -10,6 +10,7 @@ start_server
 # 64 kbit/s is 8,000 B/s of audio; half speed is 4,000 B/s.
 start_sim "$n" --fault-share 0.1 --read-rate 4000
 wait_online "$n"
+warm_up "$n"
 sleep 3
 rss_connected=$(rss_kib "$server_pid")
 reply=$(post /api/broadcasts '{"media":["bench-64k.mp3"],"targets":{"all":true}}')
