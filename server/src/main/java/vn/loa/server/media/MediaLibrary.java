@@ -26,6 +26,8 @@ public final class MediaLibrary {
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private final Path root;
     private final MediaIndex index;
+    /** Parsed audio of recently played files, 64 MiB at most (about two hours at 64 kbit/s). */
+    private final ParsedAudioCache parsed = new ParsedAudioCache(64L << 20);
     private volatile Map<String, MediaEntry> entries = Map.of();
     private volatile Map<String, Playlist> playlists = Map.of();
 
@@ -170,7 +172,10 @@ public final class MediaLibrary {
         return Optional.ofNullable(playlists.get(name));
     }
 
-    /** The frames of an accepted file, read and validated again now: the file may have changed since the scan. */
+    /**
+     * The frames of an accepted file, validated as they are now: read and parsed again if the file
+     * changed since it was last played, taken from memory if not.
+     */
     public Mp3Audio load(String path) throws MediaRejected {
         MediaEntry entry = entries.get(path);
         if (entry == null) {
@@ -180,7 +185,7 @@ public final class MediaLibrary {
             throw new MediaRejected(path + " was rejected: " + entry.reason());
         }
         try {
-            return Mp3Parser.parse(Files.readAllBytes(root.resolve(path)));
+            return parsed.load(root.resolve(path));
         } catch (IOException e) {
             throw new MediaRejected(path + " cannot be read: " + e.getMessage());
         }
