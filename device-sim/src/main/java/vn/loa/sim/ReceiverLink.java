@@ -77,12 +77,12 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
             onCommand(frame, c);
         } else if (m instanceof AudioStart s) {
             receiver.audio().start(s);
-            sendStatus();
+            statusSoon();
         } else if (m instanceof AudioChunk c) {
             receiver.audio().chunk(c);
         } else if (m instanceof AudioEnd e) {
             receiver.audio().end(e);
-            sendStatus();
+            statusSoon();
         } else if (m instanceof ErrorMessage e) {
             onError(e);
         } else {
@@ -91,6 +91,7 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
         }
     }
 
+    private boolean statusPending;
     private static final long[] EARLY_TIME_SYNCS_MS = {1_000, 3_000, 6_000};
 
     private void onWelcome(Welcome w) {
@@ -101,7 +102,11 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
         // A few more exchanges soon after login, as NTP's iburst does: a login storm delays replies, and
         // the clock filter needs some quiet samples to choose from before the first audio arrives.
         for (long ms : EARLY_TIME_SYNCS_MS) {
-            after(ms, this::sendTimeSync);
+            after(ms, () -> {
+                if (!receiver.frozen()) {
+                    sendTimeSync();
+                }
+            });
         }
         timers.add(ctx.executor().scheduleAtFixedRate(this::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS));
         Faults f = receiver.faults();
@@ -163,6 +168,22 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
         junk[0] = 0;
         receiver.log("fault_garbage", "bytes", junk.length);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(junk));
+    }
+
+    /**
+     * One STATUS after everything that arrived together has been handled: a cut-in brings AUDIO_END and
+     * AUDIO_START in one read, and the server needs to hear the outcome once, not each step.
+     */
+    private void statusSoon() {
+        if (!statusPending) {
+            statusPending = true;
+            ctx.executor().execute(() -> {
+                statusPending = false;
+                if (ctx.channel().isActive()) {
+                    sendStatus();
+                }
+            });
+        }
     }
 
     private void sendStatus() {

@@ -30,7 +30,8 @@ public final class SessionLauncher {
      */
     public CompletableFuture<Long> start(BroadcastRequest request, BroadcastPlan plan, Instant audibleAt, long offsetMs,
                                          String origin) {
-        Instant heard = audibleAt != null ? audibleAt : clock.instant().plusMillis(PlayoutEngine.START_DELAY_MILLIS);
+        Instant heard = audibleAt != null ? audibleAt : clock.instant()
+                .plusMillis(PlayoutEngine.startDelayMillis(plan.stations().size()));
         return engine.start(plan, audibleAt, offsetMs).thenCompose(id ->
                 journal.started(id, request, plan, heard.minusMillis(offsetMs), origin).thenApply(v -> id));
     }

@@ -65,7 +65,8 @@ public final class SessionRecovery {
                 newId = launcher.start(s.request(), plan, s.audibleAt(), "resume of " + s.id()).get(30, TimeUnit.SECONDS);
                 how = "held again for " + s.audibleAt();
             } else {
-                long offset = Duration.between(s.audibleAt(), now).toMillis() + PlayoutEngine.START_DELAY_MILLIS;
+                long offset = Duration.between(s.audibleAt(), now).toMillis()
+                        + PlayoutEngine.startDelayMillis(plan.stations().size());
                 newId = launcher.start(s.request(), plan, null, offset, "resume of " + s.id()).get(30, TimeUnit.SECONDS);
                 how = "joined " + offset / 1000 + " s in";
             }

@@ -4,6 +4,11 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -21,6 +26,7 @@ import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ServerSettings;
 import vn.loa.server.station.StationControl;
 import vn.loa.server.station.StationDirectory;
+import vn.loa.server.station.ReceiverOutlet;
 import vn.loa.server.station.StationOutlets;
 import vn.loa.server.station.StationRegistry;
 
@@ -69,9 +75,28 @@ public final class ReceiverGateway implements AutoCloseable {
     }
 
     public StationOutlets outlets() {
-        return id -> {
-            ReceiverConnection c = context.connections().get(id);
-            return c == null ? null : c.outlet();
+        return new StationOutlets() {
+            @Override
+            public ReceiverOutlet outlet(String id) {
+                ReceiverConnection c = context.connections().get(id);
+                return c == null ? null : c.outlet();
+            }
+
+            /** A task queued on every event loop runs after the writes queued there before it. */
+            @Override
+            public CompletableFuture<Void> afterQueuedWrites() {
+                List<CompletableFuture<Void>> loops = new ArrayList<>();
+                for (EventExecutor loop : workers) {
+                    CompletableFuture<Void> done = new CompletableFuture<>();
+                    try {
+                        loop.execute(() -> done.complete(null));
+                    } catch (RejectedExecutionException e) {
+                        done.complete(null);
+                    }
+                    loops.add(done);
+                }
+                return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
+            }
         };
     }
 

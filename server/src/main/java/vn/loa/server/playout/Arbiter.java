@@ -66,7 +66,7 @@ final class Arbiter {
                 launch(b, fromFrame, startNow, AsRunEntry.STARTED, now, startAt, cutEnds);
             }
         } finally {
-            writer.release();
+            writer.releaseAfter(outlets.afterQueuedWrites());
         }
         return startNow.size();
     }

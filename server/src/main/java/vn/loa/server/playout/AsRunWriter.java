@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import vn.loa.server.asrun.AsRunEntry;
 import vn.loa.server.asrun.AsRunLog;
 
@@ -12,12 +15,18 @@ final class AsRunWriter {
     private final AsRunLog log;
     private final Clock clock;
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
-    /** While non-null, entries wait here: see {@link #hold()}. */
+    private static final long RELEASE_TIMEOUT_SECONDS = 5;
+    /** While non-null, entries are kept here: see {@link #hold()}. */
     private List<AsRunEntry> held;
+    /** Entries released and waiting for the audio to leave, and any written after them, in order. */
+    private List<AsRunEntry> waiting;
+    private final Executor engine;
 
-    AsRunWriter(AsRunLog log, Clock clock) {
+    /** @param engine the engine's thread, where everything here runs */
+    AsRunWriter(AsRunLog log, Clock clock, Executor engine) {
         this.log = log;
         this.clock = clock;
+        this.engine = engine;
     }
 
     void write(String station, Broadcast b, String event, Integer frame, String reason) {
@@ -33,15 +42,17 @@ final class AsRunWriter {
                 b.plan().priority().name(), event, offset, item, itemOffset, reason);
         if (held != null) {
             held.add(entry);
+        } else if (waiting != null) {
+            waiting.add(entry);
         } else {
             last = log.append(entry);
         }
     }
 
     /**
-     * Keeps entries back until {@link #release()}: a session starting on ten thousand stations records
-     * twenty thousand entries, and handing them to the log after the first audio has left keeps that
-     * work off the path between the request and the first frame at the last receiver.
+     * Keeps entries back until {@link #releaseAfter}: a session starting on ten thousand stations
+     * records twenty thousand entries, and the database work of committing them, on a machine whose
+     * cores are busy writing audio, is what the last receivers would otherwise wait behind.
      */
     void hold() {
         if (held == null) {
@@ -49,12 +60,47 @@ final class AsRunWriter {
         }
     }
 
-    void release() {
+    /**
+     * Ends the hold: the held entries, and any written after them meanwhile, go to the log in order once
+     * {@code after} completes. {@link #flushMarker()} covers them from now on.
+     */
+    void releaseAfter(CompletableFuture<?> after) {
         List<AsRunEntry> entries = held;
         held = null;
-        if (entries != null) {
-            entries.forEach(e -> last = log.append(e));
+        if (entries == null || entries.isEmpty()) {
+            return;
         }
+        if (waiting != null) {
+            waiting.addAll(entries);
+            return;
+        }
+        waiting = entries;
+        CompletableFuture<Void> logged = new CompletableFuture<>();
+        last = logged;
+        after.orTimeout(RELEASE_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((v, e) -> {
+            try {
+                engine.execute(() -> appendWaiting(logged));
+            } catch (RejectedExecutionException stopping) {
+                // The engine is stopping: nothing else writes now, so append from here rather than lose them.
+                appendWaiting(logged);
+            }
+        });
+    }
+
+    private void appendWaiting(CompletableFuture<Void> logged) {
+        List<AsRunEntry> entries = waiting;
+        waiting = null;
+        CompletableFuture<Void> committed = CompletableFuture.completedFuture(null);
+        for (AsRunEntry e : entries) {
+            committed = log.append(e);
+        }
+        committed.whenComplete((v, e) -> {
+            if (e != null) {
+                logged.completeExceptionally(e);
+            } else {
+                logged.complete(null);
+            }
+        });
     }
 
     /**

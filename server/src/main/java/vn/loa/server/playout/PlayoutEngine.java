@@ -29,12 +29,14 @@ import vn.loa.server.station.StationOutlets;
  */
 public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlayoutEngine.class);
-    /** From the API call to the first audible frame: enough for the AUDIO_START and the first chunk to land. */
+    /**
+     * From the API call to the first audible frame on one station: enough for the AUDIO_START and the
+     * first chunk to land. Sessions to many stations wait longer: see {@link #preparation(int)}.
+     */
     static final long START_DELAY_MICROS = 200_000;
-    public static final long START_DELAY_MILLIS = START_DELAY_MICROS / 1000;
     private static final long TICK_MS = 20;
     /** Preparation added per target station for timed starts; see {@link #preparation(int)}. */
-    private static final long PREPARATION_PER_STATION_MICROS = 120;
+    private static final long PREPARATION_PER_STATION_MICROS = 100;
 
     private final EventLoop loop = new DefaultEventLoop(new DefaultThreadFactory("playout"));
     private final Clock clock;
@@ -47,7 +49,7 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
 
     public PlayoutEngine(StationOutlets outlets, AsRunLog asRun, Clock clock) {
         this.clock = clock;
-        this.writer = new AsRunWriter(asRun, clock);
+        this.writer = new AsRunWriter(asRun, clock, loop);
         this.arbiter = new Arbiter(outlets, writer, clock);
         // Session ids start at the clock so they stay unique across restarts; the as-run log refers to them.
         this.ids = new AtomicLong(clock.millis() * 1000);
@@ -99,26 +101,36 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     }
 
     /**
-     * How long before its air time a timed session is offered: the start delay, plus time for the
-     * first audio to reach every one of many receivers (measured: about a second for ten thousand on
-     * two shared cores), at most one lead. Idle stations get it that early; stations it must cut keep
-     * what they play until one start delay before the air time.
+     * From the offer to the first audible frame for a session to {@code stations} stations: the start
+     * delay, plus time for the first chunk to reach every receiver (measured: about a second for ten
+     * thousand on two shared cores), at most one lead. Every receiver of a session starts at the same
+     * instant, so loudspeakers within earshot of each other never echo; starting sooner would only have
+     * the last receivers play late frames out of step. Timed sessions are offered this long before
+     * their air time: idle stations get them that early, stations they must cut keep what they play
+     * until one start delay before.
      */
     static long preparation(int stations) {
         return Math.min(Playback.LEAD_MICROS, START_DELAY_MICROS + stations * PREPARATION_PER_STATION_MICROS);
+    }
+
+    /** When a session to {@code stations} stations asked for now is first heard, in ms after the request. */
+    public static long startDelayMillis(int stations) {
+        return preparation(stations) / 1000;
     }
 
     private CompletableFuture<Long> offer(BroadcastPlan plan, Long audibleAtMicros, int fromFrame) {
         Broadcast b = new Broadcast(ids.incrementAndGet(), plan, clock.instant(), arrivals++);
         broadcasts.put(b.id(), b);
         long now = micros(clock);
-        long startAt = audibleAtMicros == null || audibleAtMicros < now + START_DELAY_MICROS
-                ? now + START_DELAY_MICROS : audibleAtMicros;
+        long soonest = now + (audibleAtMicros == null ? preparation(plan.stations().size()) : START_DELAY_MICROS);
+        long startAt = audibleAtMicros == null || audibleAtMicros < soonest ? soonest : audibleAtMicros;
         if (audibleAtMicros != null) {
             arbiter.stats.scheduleLateness.observe(Math.max(0, startAt - audibleAtMicros) / 1e6);
         }
         List<String> stations = new ArrayList<>(plan.stations());
-        List<String> later = startAt - now > START_DELAY_MICROS ? arbiter.busyBelow(b, stations) : List.of();
+        // A timed start cuts what plays as late as it can; a start asked for now cuts at once.
+        List<String> later = audibleAtMicros != null && startAt - now > START_DELAY_MICROS
+                ? arbiter.busyBelow(b, stations) : List.of();
         stations.removeAll(new HashSet<>(later));
         int started = arbiter.offer(b, stations, now, startAt, fromFrame);
         if (!later.isEmpty()) {

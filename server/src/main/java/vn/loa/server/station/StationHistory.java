@@ -25,11 +25,18 @@ public final class StationHistory implements PresenceListener, AutoCloseable {
     private final StationRegistry registry;
     private final BatchWriter<StationEvent> writer;
 
+    /**
+     * History rows come in bursts (an emergency changes the volume of every receiver it reaches, and
+     * each reports it); gathering them for a second writes the burst after the audio has gone out.
+     */
+    private static final long LINGER_MILLIS = 1_000;
+
     public StationHistory(DataSource db, StationRegistry registry) {
         this.db = db;
         this.registry = registry;
         this.writer = new BatchWriter<>("station_event", db,
-                "INSERT INTO station_event (at, station, kind, detail) VALUES (?, ?, ?, ?)", StationHistory::bind);
+                "INSERT INTO station_event (at, station, kind, detail) VALUES (?, ?, ?, ?)", StationHistory::bind,
+                LINGER_MILLIS);
     }
 
     /** Drops lines older than the retention period. */

@@ -37,9 +37,20 @@ public final class BatchWriter<T> implements AutoCloseable {
     private final Binder<T> binder;
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final long lingerMillis;
     private volatile boolean closed;
 
     public BatchWriter(String table, DataSource db, String insert, Binder<T> binder) {
+        this(table, db, insert, binder, 0);
+    }
+
+    /**
+     * @param lingerMillis how long to let rows gather after the first of a batch arrives: for rows
+     *                     nobody waits for, so that a burst (ten thousand receivers reporting at once)
+     *                     becomes one transaction, written after the burst rather than in the middle of it
+     */
+    public BatchWriter(String table, DataSource db, String insert, Binder<T> binder, long lingerMillis) {
+        this.lingerMillis = lingerMillis;
         this.table = table;
         this.db = db;
         this.insert = insert;
@@ -64,6 +75,9 @@ public final class BatchWriter<T> implements AutoCloseable {
         while (true) {
             try {
                 batch.add(queue.take());
+                if (lingerMillis > 0 && batch.get(0) != end && !closed) {
+                    Thread.sleep(lingerMillis);
+                }
             } catch (InterruptedException e) {
                 return;
             }
