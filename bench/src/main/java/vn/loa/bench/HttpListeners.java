@@ -1,7 +1,6 @@
 package vn.loa.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -52,7 +51,7 @@ final class HttpListeners {
         byte[] request = ("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nUser-Agent: loa-bench\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < n; i++) {
-            SocketChannel c = SocketChannel.open(new InetSocketAddress(host, port));
+            SocketChannel c = Connector.open(host, port, i);
             c.write(ByteBuffer.wrap(request));
             c.configureBlocking(false);
             Listener l = new Listener(c);
@@ -69,7 +68,13 @@ final class HttpListeners {
             for (SelectionKey key : selector.selectedKeys()) {
                 Listener l = (Listener) key.attachment();
                 buf.clear();
-                int read = l.channel.read(buf);
+                int read;
+                try {
+                    read = l.channel.read(buf);
+                } catch (IOException reset) {
+                    // The server dropped this listener (Icecast resets one that falls too far behind): closed.
+                    read = -1;
+                }
                 if (read < 0) {
                     key.cancel();
                     l.channel.close();

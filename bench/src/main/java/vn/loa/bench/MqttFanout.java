@@ -2,7 +2,6 @@ package vn.loa.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -38,7 +37,7 @@ final class MqttFanout {
         Selector selector = Selector.open();
         List<Subscriber> subs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            SocketChannel c = SocketChannel.open(new InetSocketAddress(host, port));
+            SocketChannel c = Connector.open(host, port, i);
             c.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
             write(c, connect("sub-" + i));
             write(c, subscribe());
@@ -48,7 +47,7 @@ final class MqttFanout {
             subs.add(s);
         }
         pump(selector, 60_000, () -> subs.stream().allMatch(s -> s.subscribed));
-        SocketChannel publisher = SocketChannel.open(new InetSocketAddress(host, port));
+        SocketChannel publisher = Connector.open(host, port, -1);
         publisher.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
         write(publisher, connect("publisher"));
         publisher.read(ByteBuffer.allocate(4));
