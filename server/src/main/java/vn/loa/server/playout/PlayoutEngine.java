@@ -143,8 +143,8 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         if (plan.maxWait() != null && started + later.size() < plan.stations().size()) {
             loop.schedule(() -> arbiter.waitedEnough(b, micros(clock)), plan.maxWait().toMillis(), TimeUnit.MILLISECONDS);
         }
-        log.info("Session {} '{}' {} to {} stations ({} start now, {} at {} µs before air)", b.id(), plan.title(),
-                plan.priority(), plan.stations().size(), started, later.size(), START_DELAY_MICROS);
+        log.info("Session {} '{}' {} to {} stations ({} start now, {} cut in {} ms before air time)", b.id(),
+                plan.title(), plan.priority(), plan.stations().size(), started, later.size(), START_DELAY_MICROS / 1000);
         return writer.flushMarker().thenApply(v -> b.id());
     }
 
