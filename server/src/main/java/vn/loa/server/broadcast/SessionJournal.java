@@ -90,6 +90,12 @@ public final class SessionJournal implements SessionEndListener, AutoCloseable {
         return query(SessionRecord.ACTIVE, Integer.MAX_VALUE);
     }
 
+    /** Whether a session from {@code origin} meant to be heard at {@code audibleAt} was journaled, in any state. */
+    public boolean has(String origin, Instant audibleAt) {
+        return !Sql.select("SELECT id FROM broadcast_session").where("origin = ?", origin).where("audible_at = ?", audibleAt)
+                .list(db, "id", 1, rs -> rs.getLong(1)).isEmpty();
+    }
+
     /** Newest first; null state matches all. */
     public List<SessionRecord> query(String state, int limit) {
         return Sql.select("SELECT " + COLUMNS + " FROM broadcast_session").where("state = ?", state)

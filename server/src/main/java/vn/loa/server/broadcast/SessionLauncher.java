@@ -40,6 +40,11 @@ public final class SessionLauncher {
         return start(request, plan, audibleAt, 0, origin);
     }
 
+    /** Whether a session asked for by {@code origin} to be heard at {@code audibleAt} was ever journaled. */
+    public boolean launched(String origin, Instant audibleAt) {
+        return journal.has(origin, audibleAt);
+    }
+
     public CompletableFuture<Boolean> cancel(long id) {
         return engine.cancel(id);
     }

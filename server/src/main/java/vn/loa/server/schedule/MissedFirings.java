@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -21,8 +22,9 @@ import vn.loa.server.broadcast.SessionLauncher;
 /**
  * Applies each entry's misfire policy to the firing it missed while the server was down, before Quartz
  * starts: at that moment a trigger's stored next fire time is still the missed slot (Quartz's own
- * misfire handling would overwrite it, and then skips what is left). Every decision goes into the
- * as-run log for the entry's stations.
+ * misfire handling would overwrite it, and then skips what is left). A firing Quartz had already
+ * consumed, ahead of its air time, but whose session was never journaled is missed the same way. Every
+ * decision goes into the as-run log for the entry's stations.
  */
 final class MissedFirings {
     /** A firing later than this is missed; Quartz's misfire threshold is set to the same. */
@@ -44,11 +46,42 @@ final class MissedFirings {
 
     void recover(Scheduler quartz) throws Exception {
         Instant now = clock.instant();
+        Map<Long, Instant> armed = store.armed();
         for (ScheduleEntry entry : store.all()) {
             Instant missed = latestMissed(quartz, entry, now);
+            Instant cut = unjournaled(entry, armed.get(entry.id()));
+            if (cut != null && cut.isAfter(now.minus(TOLERANCE))) {
+                relaunch(entry, cut);
+            } else if (cut != null && (missed == null || cut.isAfter(missed))) {
+                missed = cut;
+            }
             if (missed != null) {
                 apply(entry, missed, now);
             }
+        }
+        store.disarmAll();
+    }
+
+    /** The air time of a firing Quartz consumed before the crash but whose session never got journaled. */
+    private Instant unjournaled(ScheduleEntry entry, Instant airAt) {
+        if (airAt == null || launcher.launched(ScheduledBroadcastJob.origin(entry.id()), airAt)) {
+            return null; // nothing armed, or the session was journaled and session recovery owns it
+        }
+        return airAt;
+    }
+
+    /** The server came back within the lead of a consumed firing: it still airs on time (or just after). */
+    private void relaunch(ScheduleEntry entry, Instant airAt) throws Exception {
+        BroadcastRequest request = ScheduledBroadcastJob.titled(entry);
+        try {
+            BroadcastPlan plan = planner.plan(request).placed(entry.sameClass().placement(), entry.sameClass().maxWait());
+            long session = launcher.start(request, plan, airAt, ScheduledBroadcastJob.origin(entry.id()))
+                    .get(30, TimeUnit.SECONDS);
+            log.warn("Schedule {} fired for {} before the server stopped; armed again as session {}", entry.id(), airAt,
+                    session);
+        } catch (PlanException e) {
+            log.error("Schedule {} fired for {} before the server stopped and cannot air: {}", entry.id(), airAt,
+                    e.getMessage());
         }
     }
 

@@ -10,7 +10,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.loa.server.broadcast.BroadcastRequest;
@@ -76,6 +78,56 @@ final class ScheduleStore {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM schedule WHERE id = ?")) {
             ps.setLong(1, id);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Notes that the entry's firing for {@code airAt} is consumed but not yet journaled (replaces an older one). */
+    void arm(long id, Instant airAt) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM schedule_armed WHERE schedule_id = ?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO schedule_armed (schedule_id, air_at) VALUES (?, ?)")) {
+                del.setLong(1, id);
+                del.executeUpdate();
+                ins.setLong(1, id);
+                ins.setTimestamp(2, timestamp(airAt));
+                ins.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Clears the mark of that one firing; a later firing's mark stays. */
+    void disarm(long id, Instant airAt) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM schedule_armed WHERE schedule_id = ? AND air_at = ?")) {
+            ps.setLong(1, id);
+            ps.setTimestamp(2, timestamp(airAt));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Firings consumed but never journaled, by entry id: what a crash interrupted. */
+    Map<Long, Instant> armed() throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT schedule_id, air_at FROM schedule_armed");
+             ResultSet rs = ps.executeQuery()) {
+            Map<Long, Instant> out = new HashMap<>();
+            while (rs.next()) {
+                out.put(rs.getLong(1), instant(rs.getTimestamp(2)));
+            }
+            return out;
+        }
+    }
+
+    void disarmAll() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM schedule_armed")) {
+            ps.executeUpdate();
         }
     }
 

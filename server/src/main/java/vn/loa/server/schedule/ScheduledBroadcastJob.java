@@ -1,10 +1,10 @@
 package vn.loa.server.schedule;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -68,6 +68,40 @@ final class ScheduledBroadcastJob implements Job {
                 b.at(), b.when());
     }
 
+    /**
+     * Plans the entry and hands it to the launcher without waiting for the air time: Quartz has two
+     * worker threads, and entries due at the same minute must not queue behind each other's lead.
+     */
+    private void air(ScheduleEntry entry, Instant airTime, JobExecutionContext context) throws Exception {
+        BroadcastRequest request = titled(entry);
+        BroadcastPlan plan = withoutQuietStations(planner.plan(request)
+                .placed(entry.sameClass().placement(), entry.sameClass().maxWait()), airTime);
+        if (plan == null) {
+            store.disarm(entry.id(), airTime);
+            return;
+        }
+        Instant fired = context.getFireTime().toInstant();
+        launcher.start(request, plan, airTime, origin(entry.id())).whenComplete((session, failure) -> {
+            if (failure != null) {
+                log.error("Schedule {} '{}' could not air at {}: {}", entry.id(), entry.title(), airTime, failure.toString());
+            } else {
+                log.info("Schedule {} '{}' fired at {} for air time {}: session {}", entry.id(), entry.title(), fired,
+                        airTime, session);
+            }
+            try {
+                store.disarm(entry.id(), airTime);
+            } catch (SQLException e) {
+                // Harmless but for the next restart, which then finds the session journaled and leaves it.
+                log.error("Schedule {}: cannot clear the mark of its firing for {}: {}", entry.id(), airTime, e.getMessage());
+            }
+        });
+    }
+
+    /** The journal's origin of the sessions an entry starts on time. */
+    static String origin(long entryId) {
+        return "schedule " + entryId;
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         long id = context.getMergedJobDataMap().getLong(ENTRY_ID);
@@ -79,15 +113,15 @@ final class ScheduledBroadcastJob implements Job {
             }
             Instant airTime = context.getScheduledFireTime().toInstant()
                     .plusMillis(context.getTrigger().getJobDataMap().getLong(LEAD_MS));
-            BroadcastRequest request = titled(entry);
-            BroadcastPlan plan = withoutQuietStations(planner.plan(request)
-                    .placed(entry.sameClass().placement(), entry.sameClass().maxWait()), airTime);
-            if (plan == null) {
-                return;
+            // Quartz has consumed this firing; until the session is journaled only this row remembers it.
+            store.arm(id, airTime);
+            log.info("Schedule {} '{}' armed for air time {}", id, entry.title(), airTime);
+            try {
+                air(entry, airTime, context);
+            } catch (Exception e) {
+                store.disarm(id, airTime);
+                throw e;
             }
-            long session = launcher.start(request, plan, airTime, "schedule " + id).get(30, TimeUnit.SECONDS);
-            log.info("Schedule {} '{}' fired at {} for air time {}: session {}", id, entry.title(),
-                    context.getFireTime().toInstant(), airTime, session);
         } catch (PlanException e) {
             // The media or a target went away since the entry was made: tell the operator, keep the schedule.
             log.error("Schedule {} cannot air: {}", id, e.getMessage());
