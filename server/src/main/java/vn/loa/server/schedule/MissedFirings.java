@@ -23,8 +23,8 @@ import vn.loa.server.broadcast.SessionLauncher;
  * Applies each entry's misfire policy to the firing it missed while the server was down, before Quartz
  * starts: at that moment a trigger's stored next fire time is still the missed slot (Quartz's own
  * misfire handling would overwrite it, and then skips what is left). A firing Quartz had already
- * consumed, ahead of its air time, but whose session was never journaled is missed the same way. Every
- * decision goes into the as-run log for the entry's stations.
+ * consumed, ahead of its air time, but whose session was never journaled ({@link FiringMarks}) is
+ * missed the same way. Every decision goes into the as-run log for the entry's stations.
  */
 final class MissedFirings {
     /** A firing later than this is missed; Quartz's misfire threshold is set to the same. */
@@ -44,30 +44,34 @@ final class MissedFirings {
         this.clock = clock;
     }
 
-    void recover(Scheduler quartz) throws Exception {
+    void recover(Scheduler quartz, FiringMarks marks) throws Exception {
         Instant now = clock.instant();
-        Map<Long, Instant> armed = store.armed();
+        Map<Long, Instant> marked = store.armed();
         for (ScheduleEntry entry : store.all()) {
             Instant missed = latestMissed(quartz, entry, now);
-            Instant cut = unjournaled(entry, armed.get(entry.id()));
-            if (cut != null && cut.isAfter(now.minus(TOLERANCE))) {
-                relaunch(entry, cut);
-            } else if (cut != null && (missed == null || cut.isAfter(missed))) {
-                missed = cut;
+            Instant mark = marked.get(entry.id());
+            if (mark != null && consumedUnjournaled(entry, mark, marks.nextAir(entry.id(), Instant.EPOCH))) {
+                if (mark.isAfter(now.minus(TOLERANCE))) {
+                    relaunch(entry, mark);
+                } else if (missed == null || mark.isAfter(missed)) {
+                    missed = mark;
+                }
             }
             if (missed != null) {
                 apply(entry, missed, now);
             }
+            // Quartz skips the missed firings when it starts; the mark moves to the first it will fire.
+            marks.markNext(entry.id(), now.minus(TOLERANCE));
         }
-        store.disarmAll();
     }
 
-    /** The air time of a firing Quartz consumed before the crash but whose session never got journaled. */
-    private Instant unjournaled(ScheduleEntry entry, Instant airAt) {
-        if (airAt == null || launcher.launched(ScheduledBroadcastJob.origin(entry.id()), airAt)) {
-            return null; // nothing armed, or the session was journaled and session recovery owns it
-        }
-        return airAt;
+    /**
+     * Whether Quartz fired the entry for {@code mark} before the crash (its triggers no longer hold that
+     * air time) while the session never reached the journal; one that did is session recovery's.
+     */
+    private boolean consumedUnjournaled(ScheduleEntry entry, Instant mark, Instant pending) {
+        boolean consumed = pending == null || pending.isAfter(mark);
+        return consumed && !launcher.launched(ScheduledBroadcastJob.origin(entry.id()), mark);
     }
 
     /** The server came back within the lead of a consumed firing: it still airs on time (or just after). */

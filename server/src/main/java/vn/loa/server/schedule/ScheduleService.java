@@ -46,6 +46,7 @@ public final class ScheduleService implements AutoCloseable {
     private final Clock clock;
     private final Scheduler quartz;
     private final MissedFirings missed;
+    private final FiringMarks marks;
     private final QuietHoursGuard quiet;
 
     public ScheduleService(DataSource db, BroadcastPlanner planner, SessionLauncher launcher, AsRunLog asRun,
@@ -56,9 +57,10 @@ public final class ScheduleService implements AutoCloseable {
         this.clock = clock;
         this.quartz = createScheduler(db);
         this.missed = new MissedFirings(store, planner, launcher, asRun, clock);
+        this.marks = new FiringMarks(store, quartz);
         try {
             quartz.setJobFactory((bundle, scheduler) -> new ScheduledBroadcastJob(store, planner, launcher, quiet, asRun,
-                    clock));
+                    clock, marks));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }
@@ -70,7 +72,7 @@ public final class ScheduleService implements AutoCloseable {
      */
     public void start() {
         try {
-            missed.recover(quartz);
+            missed.recover(quartz, marks);
             quartz.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
@@ -84,6 +86,7 @@ public final class ScheduleService implements AutoCloseable {
             ScheduleEntry stored = store.insert(v.entry());
             try {
                 schedule(stored, ZoneId.of(stored.timeZone()));
+                marks.markNext(stored.id(), clock.instant());
             } catch (SchedulerException | RuntimeException e) {
                 store.delete(stored.id());
                 throw e;
@@ -105,6 +108,7 @@ public final class ScheduleService implements AutoCloseable {
             store.update(entry);
             quartz.deleteJob(jobKey(id));
             schedule(entry, ZoneId.of(entry.timeZone()));
+            marks.markNext(id, clock.instant());
             return Optional.of(view(entry, v.warnings()));
         } catch (SQLException | SchedulerException e) {
             throw new IllegalStateException("cannot replace schedule " + id + ": " + e.getMessage(), e);

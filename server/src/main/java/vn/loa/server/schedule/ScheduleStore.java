@@ -81,7 +81,7 @@ final class ScheduleStore {
         }
     }
 
-    /** Notes that the entry's firing for {@code airAt} is consumed but not yet journaled (replaces an older one). */
+    /** Sets the entry's mark (see FiringMarks) to {@code airAt}. */
     void arm(long id, Instant airAt) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
@@ -102,17 +102,15 @@ final class ScheduleStore {
         }
     }
 
-    /** Clears the mark of that one firing; a later firing's mark stays. */
-    void disarm(long id, Instant airAt) throws SQLException {
+    void disarm(long id) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM schedule_armed WHERE schedule_id = ? AND air_at = ?")) {
+             PreparedStatement ps = c.prepareStatement("DELETE FROM schedule_armed WHERE schedule_id = ?")) {
             ps.setLong(1, id);
-            ps.setTimestamp(2, timestamp(airAt));
             ps.executeUpdate();
         }
     }
 
-    /** Firings consumed but never journaled, by entry id: what a crash interrupted. */
+    /** Every entry's mark, by entry id. */
     Map<Long, Instant> armed() throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT schedule_id, air_at FROM schedule_armed");
@@ -122,12 +120,6 @@ final class ScheduleStore {
                 out.put(rs.getLong(1), instant(rs.getTimestamp(2)));
             }
             return out;
-        }
-    }
-
-    void disarmAll() throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM schedule_armed")) {
-            ps.executeUpdate();
         }
     }
 

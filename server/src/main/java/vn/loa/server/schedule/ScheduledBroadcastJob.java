@@ -8,6 +8,7 @@ import java.util.Set;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.asrun.AsRunEntry;
@@ -33,10 +34,12 @@ final class ScheduledBroadcastJob implements Job {
     private final QuietHoursGuard quiet;
     private final AsRunLog asRun;
     private final Clock clock;
+    private final FiringMarks marks;
 
     ScheduledBroadcastJob(ScheduleStore store, BroadcastPlanner planner, SessionLauncher launcher, QuietHoursGuard quiet,
-                          AsRunLog asRun, Clock clock) {
+                          AsRunLog asRun, Clock clock, FiringMarks marks) {
         this.store = store;
+        this.marks = marks;
         this.planner = planner;
         this.launcher = launcher;
         this.quiet = quiet;
@@ -71,13 +74,14 @@ final class ScheduledBroadcastJob implements Job {
     /**
      * Plans the entry and hands it to the launcher without waiting for the air time: Quartz has two
      * worker threads, and entries due at the same minute must not queue behind each other's lead.
+     * The entry's mark moves on to its next firing only once this one is journaled (or will not air).
      */
     private void air(ScheduleEntry entry, Instant airTime, JobExecutionContext context) throws Exception {
         BroadcastRequest request = titled(entry);
         BroadcastPlan plan = withoutQuietStations(planner.plan(request)
                 .placed(entry.sameClass().placement(), entry.sameClass().maxWait()), airTime);
         if (plan == null) {
-            store.disarm(entry.id(), airTime);
+            markNext(entry.id(), airTime);
             return;
         }
         Instant fired = context.getFireTime().toInstant();
@@ -88,13 +92,17 @@ final class ScheduledBroadcastJob implements Job {
                 log.info("Schedule {} '{}' fired at {} for air time {}: session {}", entry.id(), entry.title(), fired,
                         airTime, session);
             }
-            try {
-                store.disarm(entry.id(), airTime);
-            } catch (SQLException e) {
-                // Harmless but for the next restart, which then finds the session journaled and leaves it.
-                log.error("Schedule {}: cannot clear the mark of its firing for {}: {}", entry.id(), airTime, e.getMessage());
-            }
+            markNext(entry.id(), airTime);
         });
+    }
+
+    private void markNext(long id, Instant airTime) {
+        try {
+            marks.markNext(id, airTime.plusMillis(1));
+        } catch (SQLException | SchedulerException e) {
+            // Harmless but for the next restart, which then finds this firing journaled and leaves it.
+            log.error("Schedule {}: cannot move its mark past {}: {}", id, airTime, e.getMessage());
+        }
     }
 
     /** The journal's origin of the sessions an entry starts on time. */
@@ -113,13 +121,11 @@ final class ScheduledBroadcastJob implements Job {
             }
             Instant airTime = context.getScheduledFireTime().toInstant()
                     .plusMillis(context.getTrigger().getJobDataMap().getLong(LEAD_MS));
-            // Quartz has consumed this firing; until the session is journaled only this row remembers it.
-            store.arm(id, airTime);
-            log.info("Schedule {} '{}' armed for air time {}", id, entry.title(), airTime);
+            log.info("Schedule {} '{}' fired for air time {}", id, entry.title(), airTime);
             try {
                 air(entry, airTime, context);
             } catch (Exception e) {
-                store.disarm(id, airTime);
+                markNext(id, airTime);
                 throw e;
             }
         } catch (PlanException e) {

@@ -48,7 +48,7 @@ class MisfireRecoveryTest {
                     due.plusSeconds(Long.parseLong(e[2])).toLocalDateTime(), e[1]));
             assertEquals(201, reply.status(), reply.toString());
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> first.log().contains("'st-01' armed for air time"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> first.log().contains("'st-01' fired for air time"));
         assertEquals(137, first.kill());
         Instant missedBy = due.toInstant().plusSeconds(4);
         await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().isAfter(missedBy));
@@ -60,10 +60,12 @@ class MisfireRecoveryTest {
             assertTrue(skip.get(0).get("reason").asText().startsWith("policy SKIP"));
 
             JsonNode grace = second.get("/api/asrun?station=st-02").body();
+            assertEquals(2, grace.size(), grace + "\n" + second.log());
             assertEquals(List.of("STARTED", "LATE"), List.of(grace.get(0).get("event").asText(), grace.get(1).get("event").asText()));
             assertEquals(0, grace.get(0).get("offsetMs").asLong(), "played late, from the top");
 
             JsonNode join = second.get("/api/asrun?station=st-03").body();
+            assertEquals(2, join.size(), join + "\n" + second.log());
             assertEquals("STARTED", join.get(0).get("event").asText());
             assertEquals("JOINED", join.get(1).get("event").asText());
             long joinedAt = join.get(0).get("offsetMs").asLong();
