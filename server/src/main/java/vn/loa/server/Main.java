@@ -1,7 +1,9 @@
 package vn.loa.server;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import vn.loa.server.cli.UserCommand;
 import vn.loa.server.config.CommandLine;
 import vn.loa.server.config.ConfigException;
@@ -40,10 +42,25 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("loa-server: " + e.getMessage());
             System.err.println(CommandLine.USAGE);
+            flushLog();
             System.exit(2);
             return;
+        } catch (RuntimeException | Error e) {
+            flushLog();
+            throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        LoaServer running = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            flushLog();
+        }, "shutdown"));
         Thread.currentThread().join();
+    }
+
+    /** Log lines go through a queue (logback.xml); stopping the context writes out what is left. */
+    private static void flushLog() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.stop();
+        }
     }
 }

@@ -42,9 +42,11 @@ public final class Database implements AutoCloseable {
     /**
      * The default: an H2 file in the data directory. WRITE_DELAY=0 makes every commit reach the file
      * before it returns, so a commit that was acknowledged survives the process being killed.
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while ours is still
+     * flushing the writers (receivers going offline at shutdown were lost that way); the server closes it last.
      */
     public static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loa") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loa") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public DataSource dataSource() {
