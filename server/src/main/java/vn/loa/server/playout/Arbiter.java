@@ -47,6 +47,7 @@ final class Arbiter {
     int offer(Broadcast b, List<String> stations, long now, long startAt, int fromFrame) {
         List<String> startNow = new ArrayList<>();
         Map<String, ByteBuf> cutEnds = new HashMap<>();
+        List<Cut> cuts = new ArrayList<>();
         writer.hold();
         try {
             for (String station : stations) {
@@ -58,12 +59,12 @@ final class Arbiter {
                     continue;
                 }
                 if (holder != null) {
-                    putIfSent(cutEnds, station, preempt(slot, b, now));
+                    putIfSent(cutEnds, station, cut(slot, now, cuts));
                 }
                 startNow.add(station);
             }
             if (!startNow.isEmpty()) {
-                launch(b, fromFrame, startNow, AsRunEntry.STARTED, now, startAt, cutEnds);
+                launch(b, fromFrame, startNow, AsRunEntry.STARTED, now, startAt, cutEnds, cuts);
             }
         } finally {
             writer.releaseAfter(outlets.afterQueuedWrites());
@@ -97,9 +98,10 @@ final class Arbiter {
                     && holder.broadcast().plan().priority().compareTo(b.plan().priority()) <= 0) {
                 slot.forget(b);
                 Map<String, ByteBuf> cutEnd = new HashMap<>();
-                putIfSent(cutEnd, slot.station(), preempt(slot, b, now));
+                List<Cut> cuts = new ArrayList<>(1);
+                putIfSent(cutEnd, slot.station(), cut(slot, now, cuts));
                 launch(b, 0, List.of(slot.station()), AsRunEntry.STARTED, now, now + PlayoutEngine.START_DELAY_MICROS,
-                        cutEnd);
+                        cutEnd, cuts);
             }
         }
     }
@@ -185,6 +187,7 @@ final class Arbiter {
             release(slot(station), p, now);
         }
         playbacks.remove(p);
+        p.releaseSharedEnd();
     }
 
     private final Playback.Observer observer = new Playback.Observer() {
@@ -206,25 +209,37 @@ final class Arbiter {
                 "receiver not keeping up; audio skipped forward");
     }
 
-    /** Cuts the station's current session for {@code by}; returns the AUDIO_END to send ahead of {@code by}'s start. */
-    private ByteBuf preempt(StationSlot slot, Broadcast by, long now) {
+    /** A station's session cut by a new one: what the as-run log and the station's queue must hear of it. */
+    private record Cut(StationSlot slot, Broadcast old, int frame) {
+    }
+
+    /**
+     * Takes the station's current session off it and returns the AUDIO_END to send ahead of the new
+     * start. The paperwork ({@link #settle}) waits until the new session's audio is on its way.
+     */
+    private ByteBuf cut(StationSlot slot, long now, List<Cut> cuts) {
         Playback p = slot.current();
-        Broadcast old = p.broadcast();
-        int cut = p.heardFrame(now);
-        String station = slot.station();
-        writer.write(station, old, AsRunEntry.PREEMPTED, cut, "preempted by session " + by.id() + " ("
-                + by.plan().priority() + ")");
-        ByteBuf end = p.leaveQuietly(station, AudioEndReason.PREEMPTED);
-        switch (old.plan().onPreempt()) {
-            case RESUME -> slot.enqueue(new StationSlot.Waiting(old, cut, AsRunEntry.RESUMED));
-            case RESTART -> slot.enqueue(new StationSlot.Waiting(old, 0, AsRunEntry.RESTARTED));
-            case DROP -> {
-                writer.write(station, old, AsRunEntry.DROPPED, cut, "policy DROP");
-                old.doneOn(station);
-            }
-        }
+        cuts.add(new Cut(slot, p.broadcast(), p.heardFrame(now)));
+        ByteBuf end = p.leaveQuietly(slot.station(), AudioEndReason.PREEMPTED);
         detach(slot, p);
         return end;
+    }
+
+    /** Logs each cut and keeps the cut session waiting on its station, or drops it, as its policy says. */
+    private void settle(List<Cut> cuts, Broadcast by) {
+        String reason = "preempted by session " + by.id() + " (" + by.plan().priority() + ")";
+        for (Cut c : cuts) {
+            String station = c.slot().station();
+            writer.write(station, c.old(), AsRunEntry.PREEMPTED, c.frame(), reason);
+            switch (c.old().plan().onPreempt()) {
+                case RESUME -> c.slot().enqueue(new StationSlot.Waiting(c.old(), c.frame(), AsRunEntry.RESUMED));
+                case RESTART -> c.slot().enqueue(new StationSlot.Waiting(c.old(), 0, AsRunEntry.RESTARTED));
+                case DROP -> {
+                    writer.write(station, c.old(), AsRunEntry.DROPPED, c.frame(), "policy DROP");
+                    c.old().doneOn(station);
+                }
+            }
+        }
     }
 
     /** The station's current session is over there: the best waiting one takes the air. */
@@ -242,7 +257,7 @@ final class Arbiter {
                 continue;
             }
             launch(b, w.fromFrame(), List.of(slot.station()), w.startEvent(), now, now + PlayoutEngine.START_DELAY_MICROS,
-                    Map.of());
+                    Map.of(), List.of());
             return;
         }
     }
@@ -252,11 +267,13 @@ final class Arbiter {
         nowPlaying.remove(slot.station());
         if (p.members().isEmpty()) {
             playbacks.remove(p);
+            p.releaseSharedEnd();
         }
     }
 
+    /** Starts {@code b} on the stations, sends its first frames, then records the cuts and the starts. */
     private void launch(Broadcast b, int fromFrame, List<String> stations, String event, long now, long startAt,
-                        Map<String, ByteBuf> cutEnds) {
+                        Map<String, ByteBuf> cutEnds, List<Cut> cuts) {
         Playback p = new Playback(b, fromFrame, startAt, now, stations, cutEnds);
         playbacks.add(p);
         NowPlaying np = NowPlaying.of(b, p);
@@ -265,6 +282,7 @@ final class Arbiter {
             nowPlaying.put(station, np);
         }
         p.pump(now, outlets, observer, tap);
+        settle(cuts, b);
         for (String station : stations) {
             // The slot is taken either way, so the station plays it if its receiver comes back in time;
             // the as-run log says whether anyone could hear it at the start.
