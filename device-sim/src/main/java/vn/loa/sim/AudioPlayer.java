@@ -86,7 +86,8 @@ final class AudioPlayer {
             at += length;
         }
         byte[][] bytes = recorder == null ? null : copyFrames(data, frames, sampleRate);
-        s.buffer.add(new PlayingSession.BufferedChunk(chunk.timestampMicros(), frameMicros, frames, bytes));
+        s.buffer.add(new PlayingSession.BufferedChunk(chunk.timestampMicros(), frameMicros, frames, bytes,
+                serverNowMicros.getAsLong()));
         s.bufferedUntilMicros = chunk.timestampMicros() + frames * frameMicros;
         s.starving = false;
         planWake(s);
@@ -164,7 +165,7 @@ final class AudioPlayer {
     private void playUntil(PlayingSession s, long now) {
         for (PlayingSession.BufferedChunk c; (c = s.buffer.peek()) != null && c.nextDueMicros() <= now; ) {
             while (!c.done() && c.nextDueMicros() <= now) {
-                play(s, c.bytes == null ? null : c.bytes[c.played]);
+                play(s, c);
                 c.played++;
             }
             if (!c.done()) {
@@ -174,15 +175,26 @@ final class AudioPlayer {
         }
     }
 
-    private void play(PlayingSession s, byte[] frame) {
+    /**
+     * Counts the chunk's next frame as heard. A real receiver's audio output runs on its own clock, so
+     * the first frame is heard when it is due (or when it arrived, if later), not when this shared
+     * simulator thread gets round to it: play_start carries that instant as its t, and how much later
+     * the simulator woke as wokeLateMs, so a crowded simulator does not pass for a late server.
+     */
+    private void play(PlayingSession s, PlayingSession.BufferedChunk c) {
         if (!s.audible) {
             s.audible = true;
-            log.record(station, "play_start", "session", s.start.sessionId(), "priority", s.start.priority().name(),
-                    "title", s.start.title(), "offsetMs", s.start.offsetMs());
+            long nowServerMicros = serverNowMicros.getAsLong();
+            long heardServer = Math.max(c.nextDueMicros(), c.arrivedMicros);
+            long heardLocalMillis = (heardServer - (nowServerMicros - Micros.now())) / 1000;
+            long wokeLateMs = Math.max(0, (nowServerMicros - heardServer) / 1000);
+            log.recordAt(Math.min(System.currentTimeMillis(), heardLocalMillis), station, "play_start",
+                    "session", s.start.sessionId(), "priority", s.start.priority().name(), "title", s.start.title(),
+                    "offsetMs", s.start.offsetMs(), "wokeLateMs", wokeLateMs);
         }
         s.framesPlayed++;
-        if (frame != null) {
-            recorder.played(station, s.start.sessionId(), frame);
+        if (c.bytes != null) {
+            recorder.played(station, s.start.sessionId(), c.bytes[c.played]);
         }
     }
 

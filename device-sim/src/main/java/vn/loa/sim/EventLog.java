@@ -53,11 +53,16 @@ public final class EventLog implements AutoCloseable {
     }
 
     public void record(String station, String event, Object... keyValues) {
+        recordAt(System.currentTimeMillis(), station, event, keyValues);
+    }
+
+    /** As {@link #record}, for an event whose moment ({@code t}, ms on this machine's clock) is not now. */
+    public void recordAt(long t, String station, String event, Object... keyValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             fields.put((String) keyValues[i], keyValues[i + 1]);
         }
-        SimEvent e = new SimEvent(System.currentTimeMillis(), station, event, fields);
+        SimEvent e = new SimEvent(t, station, event, fields);
         if (writer != null) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("t", e.t());

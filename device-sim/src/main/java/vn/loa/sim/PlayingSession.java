@@ -16,10 +16,13 @@ final class PlayingSession {
         final long frameMicros;
         final int frames;
         final byte[][] bytes;
+        /** When it arrived, server clock: a frame is heard at its due time, or on arrival if that is later. */
+        final long arrivedMicros;
         int played;
 
-        BufferedChunk(long firstDueMicros, long frameMicros, int frames, byte[][] bytes) {
+        BufferedChunk(long firstDueMicros, long frameMicros, int frames, byte[][] bytes, long arrivedMicros) {
             this.firstDueMicros = firstDueMicros;
+            this.arrivedMicros = arrivedMicros;
             this.frameMicros = frameMicros;
             this.frames = frames;
             this.bytes = bytes;
