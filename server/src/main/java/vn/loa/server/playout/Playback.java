@@ -41,11 +41,12 @@ final class Playback {
      */
     static final long MAX_BACKLOG_MICROS = LEAD_MICROS + 1_000_000;
     /**
-     * A start to at least this many stations announces itself first: AUDIO_END of what it cuts and its
-     * AUDIO_START go to every receiver (a few dozen bytes each) before any audio, and the first chunk
-     * follows a tick later. Every loudspeaker then falls silent for the alert as soon as its link
-     * delivers the small frames, instead of after the audio of all receivers ahead of it in the queue.
-     * Smaller starts send start and audio in one write, which saves a syscall per receiver.
+     * A start that cuts what plays on at least this many stations announces itself first: AUDIO_END of
+     * what it cuts and its AUDIO_START go to every receiver (a few dozen bytes each) before any audio,
+     * and the first chunk follows a tick later. Every loudspeaker then falls silent for the alert as
+     * soon as its link delivers the small frames, instead of after the audio of all receivers ahead of
+     * it in the queue. Other starts send start and audio in one write: stations that are silent anyway
+     * gain nothing from a second write per receiver.
      */
     static final int ANNOUNCE_FIRST_STATIONS = 100;
 
@@ -94,7 +95,7 @@ final class Playback {
         this.maxBacklogBytes = programme.bitrate() / 8 * MAX_BACKLOG_MICROS / 1_000_000;
         members.addAll(stations);
         needStart.addAll(stations);
-        this.announceFirst = stations.size() >= ANNOUNCE_FIRST_STATIONS;
+        this.announceFirst = before.size() >= ANNOUNCE_FIRST_STATIONS;
         this.before.putAll(before);
     }
 
