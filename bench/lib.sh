@@ -115,6 +115,13 @@ percentiles() {
     i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999); printf "%d %d %d\n", v[i50], v[i99], v[NR] }'
 }
 
+# One numeric field of a session's simulator events of one kind, one per line.
+event_field() {
+  awk -v e="\"event\":\"$1\"" -v s="\"session\":$2" -v f="\"$3\":" \
+    'index($0, e) && (index($0, s ",") || index($0, s "}")) && (i = index($0, f)) { print substr($0, i + length(f)) + 0 }' \
+    "$work/sim.jsonl"
+}
+
 # Simulator events of one kind for one session: "t" of each, one per line.
 event_times() {
   awk -v e="\"event\":\"$1\"" -v s="\"session\":$2" \
