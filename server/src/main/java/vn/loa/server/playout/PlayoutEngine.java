@@ -45,6 +45,8 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     private final AtomicLong ids;
     private final Map<Long, Broadcast> broadcasts = new LinkedHashMap<>();
     private long arrivals;
+    private volatile long lastTickNanos = System.nanoTime();
+    private final PlayoutWatchdog watchdog = new PlayoutWatchdog(() -> lastTickNanos, System::nanoTime);
     private volatile SessionEndListener endListener = (id, cancelled) -> { };
 
     public PlayoutEngine(StationOutlets outlets, AsRunLog asRun, Clock clock) {
@@ -54,6 +56,7 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         // Session ids start at the clock so they stay unique across restarts; the as-run log refers to them.
         this.ids = new AtomicLong(clock.millis() * 1000);
         loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        loop.execute(() -> watchdog.watch(Thread.currentThread()));
     }
 
     public PlayoutStats stats() {
@@ -201,6 +204,7 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     }
 
     private void tick() {
+        lastTickNanos = System.nanoTime();
         arbiter.tick(micros(clock));
         broadcasts.values().removeIf(b -> {
             if (b.finished()) {
@@ -233,6 +237,7 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
