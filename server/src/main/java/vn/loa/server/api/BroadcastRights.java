@@ -23,17 +23,23 @@ public final class BroadcastRights {
         return scopes;
     }
 
-    /** Refuses (403) a request the caller may not make; lets a malformed one through to be refused as a 400. */
-    public void check(ApiRequest request, BroadcastRequest body, String what) {
+    /**
+     * Refuses (403) a request the caller may not make; lets a malformed one through to be refused as a 400.
+     * Returns the stations the request targets, resolved once here for the planner to reuse; null when
+     * nothing was checked (no caller to check, or no body).
+     */
+    public Set<String> check(ApiRequest request, BroadcastRequest body, String what) {
         Principal who = request.principal();
         if (who == null || body == null) {
-            return;
+            return null;
         }
         if ("EMERGENCY".equals(body.priority()) && !who.role().allows(Access.EMERGENCY)) {
             throw ApiException.forbidden(who, "a " + who.role().label() + " may not broadcast at EMERGENCY class; "
                     + "emergencies are for officers (PRIORITY is the highest class for operators)");
         }
-        scopes.requireAll(request, planner.stations(body), what);
+        Set<String> stations = planner.stations(body);
+        scopes.requireAll(request, stations, what);
+        return stations;
     }
 
     /** Whether any station the request targets is the caller's, for filtering lists. */

@@ -56,8 +56,7 @@ public final class BroadcastsApi {
 
     private CompletableFuture<ApiResponse> create(ApiRequest request) {
         BroadcastRequest body = Json.body(request, BroadcastRequest.class);
-        rights.check(request, body, "this broadcast");
-        BroadcastPlan plan = planner.plan(body);
+        BroadcastPlan plan = planner.plan(body, rights.check(request, body, "this broadcast"));
         Instant at = at(body.at());
         return launcher.start(body, plan, at, "api, " + request.actor()).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
                 "id", id, "title", plan.title(), "priority", plan.priority().name(), "stations", plan.stations().size(),

@@ -88,6 +88,14 @@ public final class BroadcastPlanner {
     }
 
     public BroadcastPlan plan(BroadcastRequest body) {
+        return plan(body, null);
+    }
+
+    /**
+     * As {@link #plan(BroadcastRequest)}, with the request's targets already resolved by the caller
+     * ({@link #stations}); null resolves them here. Ten thousand stations are not worth resolving twice.
+     */
+    public BroadcastPlan plan(BroadcastRequest body, Set<String> stations) {
         Priority priority = parse(Priority.class, body.priority(), Priority.NORMAL, "priority");
         List<ProgrammeItem> items = items(body);
         int repeat = body.repeat() == null ? 1 : body.repeat();
@@ -107,7 +115,7 @@ public final class BroadcastPlanner {
         Duration maxDuration = body.maxDurationSeconds() == null
                 ? Duration.ofMillis(programme.durationMillis()).plus(MAX_DURATION_SLACK)
                 : Duration.ofSeconds(positive(body.maxDurationSeconds(), "maxDurationSeconds"));
-        return new BroadcastPlan(title, programme, targets.resolve(body.targets()), priority,
+        return new BroadcastPlan(title, programme, stations != null ? stations : targets.resolve(body.targets()), priority,
                 parse(IssuerLevel.class, body.issuerLevel(), IssuerLevel.COMMUNE, "issuerLevel"),
                 parse(PreemptPolicy.class, body.onPreempt(), PreemptPolicy.RESUME, "onPreempt"),
                 instant(body.resumeDeadline()), maxDuration,
