@@ -38,9 +38,8 @@ final class FiringMarks {
     Instant nextAir(long id, Instant from) throws SchedulerException {
         Instant earliest = null;
         for (Trigger t : quartz.getTriggersOfJob(ScheduleService.jobKey(id))) {
-            long lead = t.getJobDataMap().getLong(ScheduledBroadcastJob.LEAD_MS);
             for (Date fire = t.getNextFireTime(); fire != null; fire = t.getFireTimeAfter(fire)) {
-                Instant air = fire.toInstant().plusMillis(lead);
+                Instant air = air(t, fire);
                 if (!air.isBefore(from)) {
                     earliest = earliest == null || air.isBefore(earliest) ? air : earliest;
                     break;
@@ -48,5 +47,21 @@ final class FiringMarks {
             }
         }
         return earliest;
+    }
+
+    /** The latest air time before {@code before} that the entry's triggers still hold (a missed one); null if none. */
+    Instant latestAirBefore(long id, Instant before) throws SchedulerException {
+        Instant latest = null;
+        for (Trigger t : quartz.getTriggersOfJob(ScheduleService.jobKey(id))) {
+            for (Date fire = t.getNextFireTime(); fire != null && air(t, fire).isBefore(before); fire = t.getFireTimeAfter(fire)) {
+                latest = latest == null || air(t, fire).isAfter(latest) ? air(t, fire) : latest;
+            }
+        }
+        return latest;
+    }
+
+    /** A trigger fires its lead ahead of the air time (Recurrence.LEAD_SECONDS). */
+    private static Instant air(Trigger t, Date fire) {
+        return fire.toInstant().plusMillis(t.getJobDataMap().getLong(ScheduledBroadcastJob.LEAD_MS));
     }
 }

@@ -3,12 +3,8 @@ package vn.loa.server.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.asrun.AsRunEntry;
@@ -44,11 +40,11 @@ final class MissedFirings {
         this.clock = clock;
     }
 
-    void recover(Scheduler quartz, FiringMarks marks) throws Exception {
+    void recover(FiringMarks marks) throws Exception {
         Instant now = clock.instant();
         Map<Long, Instant> marked = store.armed();
         for (ScheduleEntry entry : store.all()) {
-            Instant missed = latestMissed(quartz, entry, now);
+            Instant missed = marks.latestAirBefore(entry.id(), now.minus(TOLERANCE));
             Instant mark = marked.get(entry.id());
             if (mark != null && consumedUnjournaled(entry, mark, marks.nextAir(entry.id(), Instant.EPOCH))) {
                 if (mark.isAfter(now.minus(TOLERANCE))) {
@@ -87,21 +83,6 @@ final class MissedFirings {
             log.error("Schedule {} fired for {} before the server stopped and cannot air: {}", entry.id(), airAt,
                     e.getMessage());
         }
-    }
-
-    private static Instant latestMissed(Scheduler quartz, ScheduleEntry entry, Instant now) throws SchedulerException {
-        Instant latest = null;
-        for (Trigger t : quartz.getTriggersOfJob(ScheduleService.jobKey(entry.id()))) {
-            long lead = t.getJobDataMap().getLong(ScheduledBroadcastJob.LEAD_MS);
-            for (Date fire = t.getNextFireTime(); fire != null; fire = t.getFireTimeAfter(fire)) {
-                Instant air = fire.toInstant().plusMillis(lead);
-                if (!air.isBefore(now.minus(TOLERANCE))) {
-                    break;
-                }
-                latest = latest == null || air.isAfter(latest) ? air : latest;
-            }
-        }
-        return latest;
     }
 
     private void apply(ScheduleEntry entry, Instant missed, Instant now) throws Exception {

@@ -72,7 +72,7 @@ public final class ScheduleService implements AutoCloseable {
      */
     public void start() {
         try {
-            missed.recover(quartz, marks);
+            missed.recover(marks);
             quartz.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
@@ -235,15 +235,8 @@ public final class ScheduleService implements AutoCloseable {
     }
 
     private ScheduleView view(ScheduleEntry e, List<String> warnings) throws SchedulerException {
-        List<Instant> next = new ArrayList<>();
-        for (Trigger t : quartz.getTriggersOfJob(jobKey(e.id()))) {
-            if (t.getNextFireTime() != null) {
-                next.add(t.getNextFireTime().toInstant().plusMillis(t.getJobDataMap().getLong(ScheduledBroadcastJob.LEAD_MS)));
-            }
-        }
-        next.sort(null);
         return new ScheduleView(e.id(), e.title(), e.broadcast(), e.recurrence(), e.timeZone(), e.validFrom(),
-                e.validUntil(), e.misfire(), e.sameClass(), e.createdAt(), next.isEmpty() ? null : next.get(0), warnings);
+                e.validUntil(), e.misfire(), e.sameClass(), e.createdAt(), marks.nextAir(e.id(), Instant.EPOCH), warnings);
     }
 
     static JobKey jobKey(long id) {
