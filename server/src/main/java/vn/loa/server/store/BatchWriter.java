@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,9 +76,7 @@ public final class BatchWriter<T> implements AutoCloseable {
         while (true) {
             try {
                 batch.add(queue.take());
-                if (lingerMillis > 0 && batch.get(0) != end && !closed) {
-                    Thread.sleep(lingerMillis);
-                }
+                linger(batch);
             } catch (InterruptedException e) {
                 return;
             }
@@ -90,6 +89,18 @@ public final class BatchWriter<T> implements AutoCloseable {
             if (last) {
                 return;
             }
+        }
+    }
+
+    /** Lets rows gather for the linger time, but stops at once when close() queues the end. */
+    private void linger(List<Pending<T>> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis);
+        for (long left; batch.get(batch.size() - 1) != end && (left = deadline - System.nanoTime()) > 0; ) {
+            Pending<T> next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
