@@ -1,7 +1,6 @@
 package vn.loa.sim;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import vn.loa.protocol.transport.NettyTransport;
 
 /**
  * 1..N simulated receivers in one JVM on a shared event loop group: no thread per receiver, and the
@@ -22,8 +22,10 @@ public final class DeviceSimulator implements AutoCloseable {
 
     /** @param recordDir where to record what each receiver plays, or null */
     public DeviceSimulator(InetSocketAddress server, EventLog log, int threads, String firmware, Path recordDir) {
-        EventLoopGroup group = new NioEventLoopGroup(threads, new DefaultThreadFactory("sim-io", true));
-        this.context = new SimContext(group, server, log, firmware, recordDir == null ? null : new Recorder(recordDir));
+        NettyTransport transport = NettyTransport.best();
+        EventLoopGroup group = transport.group(threads, new DefaultThreadFactory("sim-io", true));
+        this.context = new SimContext(transport, group, server, log, firmware,
+                recordDir == null ? null : new Recorder(recordDir));
     }
 
     public DeviceSimulator(InetSocketAddress server, EventLog log) {

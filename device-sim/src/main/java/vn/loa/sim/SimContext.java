@@ -5,16 +5,18 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import vn.loa.protocol.transport.NettyTransport;
 
 /**
- * What all simulated receivers share: one event loop group, the server's address, the log, the firmware
- * name, and the recorder (null when not recording).
+ * What all simulated receivers share: one event loop group and the transport it was made for, the
+ * server's address, the log, the firmware name, and the recorder (null when not recording).
  */
-record SimContext(EventLoopGroup group, InetSocketAddress server, EventLog log, String firmware, Recorder recorder,
-                  ConcurrentMap<EventLoop, PlaybackClock> clocks) {
+record SimContext(NettyTransport transport, EventLoopGroup group, InetSocketAddress server, EventLog log,
+                  String firmware, Recorder recorder, ConcurrentMap<EventLoop, PlaybackClock> clocks) {
 
-    SimContext(EventLoopGroup group, InetSocketAddress server, EventLog log, String firmware, Recorder recorder) {
-        this(group, server, log, firmware, recorder, new ConcurrentHashMap<>());
+    SimContext(NettyTransport transport, EventLoopGroup group, InetSocketAddress server, EventLog log, String firmware,
+               Recorder recorder) {
+        this(transport, group, server, log, firmware, recorder, new ConcurrentHashMap<>());
     }
 
     PlaybackClock clockOf(EventLoop loop) {

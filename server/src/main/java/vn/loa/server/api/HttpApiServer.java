@@ -4,9 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -16,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.protocol.transport.NettyTransport;
 
 /**
  * The HTTP API, on its own event loop, apart from the receivers: a burst of API calls never delays a
@@ -26,7 +25,8 @@ public final class HttpApiServer implements AutoCloseable {
     /** Request bodies are small JSON documents; media uploads have their own limit (maxUploadBytes). */
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final EventLoopGroup io = new NioEventLoopGroup(1, new DefaultThreadFactory("http-io"));
+    private final NettyTransport transport = NettyTransport.best();
+    private final EventLoopGroup io = transport.group(1, new DefaultThreadFactory("http-io"));
     /** Requests waiting for an endpoint thread beyond this are answered 503. */
     private static final int MAX_QUEUED_REQUESTS = 1_000;
     private final ThreadPoolExecutor endpoints;
@@ -59,7 +59,7 @@ public final class HttpApiServer implements AutoCloseable {
     public int start(String bindAddress, int port) throws InterruptedException {
         serverChannel = new ServerBootstrap()
                 .group(io)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

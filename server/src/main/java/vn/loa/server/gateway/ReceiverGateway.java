@@ -4,29 +4,28 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.EventExecutor;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.ErrorCode;
+import vn.loa.protocol.transport.NettyTransport;
 import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ServerSettings;
+import vn.loa.server.station.ReceiverOutlet;
 import vn.loa.server.station.StationControl;
 import vn.loa.server.station.StationDirectory;
-import vn.loa.server.station.ReceiverOutlet;
 import vn.loa.server.station.StationOutlets;
 import vn.loa.server.station.StationRegistry;
 
@@ -34,8 +33,9 @@ import vn.loa.server.station.StationRegistry;
 public final class ReceiverGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReceiverGateway.class);
     private final GatewayContext context;
-    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("receiver-accept"));
-    private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("receiver-io"));
+    private final NettyTransport transport = NettyTransport.best();
+    private final EventLoopGroup boss = transport.group(1, new DefaultThreadFactory("receiver-accept"));
+    private final EventLoopGroup workers = transport.group(0, new DefaultThreadFactory("receiver-io"));
     private final StationControl control;
     private Channel serverChannel;
 
@@ -57,7 +57,7 @@ public final class ReceiverGateway implements AutoCloseable {
         WriteBufferWaterMark waterMark = new WriteBufferWaterMark(s.writeBufferLowBytes(), s.writeBufferHighBytes());
         serverChannel = bootstrap
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -65,8 +65,8 @@ public final class ReceiverGateway implements AutoCloseable {
                 .childHandler(new ReceiverChannelInitializer(context))
                 .bind(s.bindAddress(), s.receiverPort()).sync().channel();
         int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        log.info("Receiver gateway listening on {}:{} (heartbeat {} ms, offline after {} ms)", s.bindAddress(), port,
-                s.heartbeatIntervalMs(), s.offlineAfterMs());
+        log.info("Receiver gateway listening on {}:{} (heartbeat {} ms, offline after {} ms, {} transport)", s.bindAddress(),
+                port, s.heartbeatIntervalMs(), s.offlineAfterMs(), transport.name().toLowerCase(Locale.ROOT));
         return port;
     }
 
