@@ -24,6 +24,7 @@ import vn.loa.protocol.transport.NettyTransport;
 import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ServerSettings;
 import vn.loa.server.station.ReceiverOutlet;
+import vn.loa.server.station.SendRound;
 import vn.loa.server.station.StationControl;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationOutlets;
@@ -80,6 +81,11 @@ public final class ReceiverGateway implements AutoCloseable {
             public ReceiverOutlet outlet(String id) {
                 ReceiverConnection c = context.connections().get(id);
                 return c == null ? null : c.outlet();
+            }
+
+            @Override
+            public SendRound round() {
+                return new LoopSendRound();
             }
 
             /** A task queued on every event loop runs after the writes queued there before it. */

@@ -17,6 +17,7 @@ import vn.loa.protocol.message.AudioChunk;
 import vn.loa.protocol.message.AudioEnd;
 import vn.loa.protocol.message.AudioStart;
 import vn.loa.server.station.ReceiverOutlet;
+import vn.loa.server.station.SendRound;
 import vn.loa.server.station.StationOutlets;
 
 /**
@@ -143,7 +144,8 @@ final class Playback {
 
     /**
      * Sends everything due up to now + lead: each chunk encoded once, each receiver sent its share in one
-     * batch. Stations starting here get their AUDIO_START (also encoded once) in the same batch.
+     * batch, all batches in one {@link SendRound}. Stations starting here get their AUDIO_START (also
+     * encoded once) in the same batch.
      */
     void pump(long nowMicros, StationOutlets outlets, Observer observer, ListenTap tap) {
         releaseSharedEnd();
@@ -173,34 +175,43 @@ final class Playback {
         }
         ByteBuf start = needStart.isEmpty() ? null : FrameEncoder.encode(Frame.of(start(firstFrame)),
                 ByteBufAllocator.DEFAULT);
+        SendRound round = outlets.round();
         try {
             // Without new audio only the stations still to start are served; they must not wait a chunk.
             for (String station : chunks.isEmpty() ? List.copyOf(needStart) : members) {
-                deliver(station, start, chunks, firstFrame, outlets, observer);
+                deliver(station, start, chunks, firstFrame, outlets, round, observer);
+            }
+            if (nextFrame >= programme.totalFrames() && !endOfStreamSent) {
+                // End of stream now, so receivers drain their buffers instead of waiting for more and
+                // underrunning; the station stays busy until the audio has played out (see finished()).
+                endOfStreamSent = true;
+                endOfStream(outlets, round);
             }
         } finally {
+            round.submit();
             chunks.forEach(ByteBuf::release);
             if (start != null) {
                 start.release();
             }
         }
-        if (nextFrame >= programme.totalFrames() && !endOfStreamSent) {
-            // End of stream now, so receivers drain their buffers instead of waiting for more and underrunning;
-            // the station stays busy until the audio has played out (see finished()).
-            endOfStreamSent = true;
-            ByteBuf end = end(AudioEndReason.COMPLETED);
-            try {
-                for (String station : members) {
-                    send(station, end.retainedDuplicate(), outlets);
+    }
+
+    private void endOfStream(StationOutlets outlets, SendRound round) {
+        ByteBuf end = end(AudioEndReason.COMPLETED);
+        try {
+            for (String station : members) {
+                ReceiverOutlet outlet = outlets.outlet(station);
+                if (outlet != null) {
+                    round.add(outlet, List.of(end.retainedDuplicate()));
                 }
-            } finally {
-                end.release();
             }
+        } finally {
+            end.release();
         }
     }
 
     private void deliver(String station, ByteBuf start, List<ByteBuf> chunks, int firstFrame, StationOutlets outlets,
-                         Observer observer) {
+                         SendRound round, Observer observer) {
         ReceiverOutlet outlet = outlets.outlet(station);
         ByteBuf first = before.isEmpty() ? null : before.remove(station);
         if (outlet == null) {
@@ -228,7 +239,7 @@ final class Playback {
             }
         }
         if (!batch.isEmpty()) {
-            outlet.sendAll(batch);
+            round.add(outlet, batch);
         }
     }
 

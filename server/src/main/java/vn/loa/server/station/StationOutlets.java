@@ -8,6 +8,11 @@ public interface StationOutlets {
     /** @return the station's outlet, or null when it has no live connection. */
     ReceiverOutlet outlet(String stationId);
 
+    /** A new round of sends: see {@link SendRound}. */
+    default SendRound round() {
+        return SendRound.direct();
+    }
+
     /**
      * Completes once every write handed to any outlet before this call has been passed on to the
      * network, so work that can wait (logging what aired) does not compete with audio still leaving.
