@@ -67,7 +67,7 @@ final class Arbiter {
                 launch(b, fromFrame, startNow, AsRunEntry.STARTED, now, startAt, cutEnds, cuts);
             }
         } finally {
-            writer.releaseAfter(outlets.afterQueuedWrites());
+            writer.releaseAfter(outlets.afterQueuedWrites(), startAt);
         }
         return startNow.size();
     }

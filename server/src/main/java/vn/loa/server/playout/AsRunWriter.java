@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import vn.loa.server.asrun.AsRunEntry;
 import vn.loa.server.asrun.AsRunLog;
@@ -20,10 +20,10 @@ final class AsRunWriter {
     private List<AsRunEntry> held;
     /** Entries released and waiting for the audio to leave, and any written after them, in order. */
     private List<AsRunEntry> waiting;
-    private final Executor engine;
+    private final ScheduledExecutorService engine;
 
     /** @param engine the engine's thread, where everything here runs */
-    AsRunWriter(AsRunLog log, Clock clock, Executor engine) {
+    AsRunWriter(AsRunLog log, Clock clock, ScheduledExecutorService engine) {
         this.log = log;
         this.clock = clock;
         this.engine = engine;
@@ -62,9 +62,12 @@ final class AsRunWriter {
 
     /**
      * Ends the hold: the held entries, and any written after them meanwhile, go to the log in order once
-     * {@code after} completes. {@link #flushMarker()} covers them from now on.
+     * {@code after} completes and the session's air time {@code notBeforeMicros} has come (at most a lead
+     * away). Until that instant the first chunk is still on its way to the last receivers, and on shared
+     * cores twenty thousand rows committed meanwhile would delay it. {@link #flushMarker()} covers them
+     * from now on.
      */
-    void releaseAfter(CompletableFuture<?> after) {
+    void releaseAfter(CompletableFuture<?> after, long notBeforeMicros) {
         List<AsRunEntry> entries = held;
         held = null;
         if (entries == null || entries.isEmpty()) {
@@ -78,8 +81,9 @@ final class AsRunWriter {
         CompletableFuture<Void> logged = new CompletableFuture<>();
         last = logged;
         after.orTimeout(RELEASE_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((v, e) -> {
+            long wait = Math.min(Playback.LEAD_MICROS, Math.max(0, notBeforeMicros - PlayoutEngine.micros(clock)));
             try {
-                engine.execute(() -> appendWaiting(logged));
+                engine.schedule(() -> appendWaiting(logged), wait, TimeUnit.MICROSECONDS);
             } catch (RejectedExecutionException stopping) {
                 // The engine is stopping: nothing else writes now, so append from here rather than lose them.
                 appendWaiting(logged);
