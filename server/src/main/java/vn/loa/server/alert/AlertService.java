@@ -18,7 +18,6 @@ import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.broadcast.SessionLauncher;
 import vn.loa.server.playout.BroadcastPlan;
-import vn.loa.server.playout.BroadcastView;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationRegistry;
@@ -244,8 +243,7 @@ public final class AlertService implements AutoCloseable {
     private void watch() {
         try {
             Instant now = clock.instant();
-            Set<Long> live = engine.broadcasts().get(5, TimeUnit.SECONDS).stream().map(BroadcastView::id)
-                    .collect(java.util.stream.Collectors.toSet());
+            Set<Long> live = engine.liveIds().get(5, TimeUnit.SECONDS);
             for (Alert a : store.list(null, 1_000)) {
                 if (!a.open()) {
                     continue;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -166,6 +167,14 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
             endListener.ended(id, true);
             return writer.flushMarker().thenApply(v -> true);
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * The ids of the sessions still live: what a watcher polling every second needs, without the
+     * per-station view of {@link #broadcasts()}, which walks every station of every session.
+     */
+    public CompletableFuture<Set<Long>> liveIds() {
+        return onLoop(() -> Set.copyOf(broadcasts.keySet()));
     }
 
     public CompletableFuture<List<BroadcastView>> broadcasts() {
