@@ -92,6 +92,8 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
     }
 
     private boolean statusPending;
+    /** See docs/protocol.md, STATUS. */
+    static final long SESSION_STATUS_SPREAD_MS = 2_000;
     private static final long[] EARLY_TIME_SYNCS_MS = {1_000, 3_000, 6_000};
 
     private void onWelcome(Welcome w) {
@@ -171,18 +173,20 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
     }
 
     /**
-     * One STATUS after everything that arrived together has been handled: a cut-in brings AUDIO_END and
-     * AUDIO_START in one read, and the server needs to hear the outcome once, not each step.
+     * Reports a change of session in one STATUS, at a random moment within {@link #SESSION_STATUS_SPREAD_MS}
+     * of it. A cut-in brings AUDIO_END and AUDIO_START together and the server needs the outcome once;
+     * and an alert starts on every receiver of a province in the same second: reporting at once would
+     * send the server ten thousand STATUS messages exactly while it is sending them the alert.
      */
     private void statusSoon() {
         if (!statusPending) {
             statusPending = true;
-            ctx.executor().execute(() -> {
+            ctx.executor().schedule(() -> {
                 statusPending = false;
                 if (ctx.channel().isActive()) {
                     sendStatus();
                 }
-            });
+            }, ThreadLocalRandom.current().nextLong(SESSION_STATUS_SPREAD_MS), TimeUnit.MILLISECONDS);
         }
     }
 
