@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import vn.loa.server.SimEvents;
@@ -65,11 +66,11 @@ class ConsoleBrowserTest {
         await().atMost(WAIT).until(() -> !driver.findElements(By.id("token")).isEmpty());
         browser.screenshot("login");
         driver.findElement(By.id("token")).sendKeys("wrong-token");
-        driver.findElement(By.id("sign-in")).click();
+        click(By.id("sign-in"));
         await().atMost(WAIT).until(() -> driver.findElement(By.id("login-error")).isDisplayed());
         driver.findElement(By.id("token")).clear();
         driver.findElement(By.id("token")).sendKeys(TestServer.ADMIN_TOKEN);
-        driver.findElement(By.id("sign-in")).click();
+        click(By.id("sign-in"));
 
         // Overview: every simulated station, then one goes offline and the page follows without a reload.
         await().atMost(WAIT).until(() -> text(By.cssSelector("#count-online b")).equals("20"));
@@ -112,7 +113,7 @@ class ConsoleBrowserTest {
         new Select(driver.findElement(By.id("f-type"))).selectByValue("daily");
         driver.findElement(By.id("f-times")).clear();
         driver.findElement(By.id("f-times")).sendKeys("11:15");
-        driver.findElement(By.id("f-save")).click();
+        click(By.id("f-save"));
         await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#calendar .airing")).stream()
                 .anyMatch(a -> a.getText().contains("Tin trưa xã A")));
         assertTrue(driver.findElements(By.cssSelector("#calendar .airing")).size() >= 6, "one airing per day of the week");
@@ -129,16 +130,16 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("a-title")).sendKeys("Diễn tập cảnh báo lũ");
         new Select(driver.findElement(By.id("a-media"))).selectByValue("alert.mp3");
         new Select(driver.findElement(By.id("a-targets"))).selectByValue("commune-a");
-        driver.findElement(By.id("a-draft")).click();
+        click(By.id("a-draft"));
         await().atMost(WAIT).until(() -> !driver.findElements(By.id("a-test")).isEmpty());
         assertTrue(text(By.id("alert-preview")).contains("st-07"), text(By.id("alert-preview")));
-        driver.findElement(By.id("a-test")).click();
+        click(By.id("a-test"));
         await().atMost(WAIT).until(() -> events.has("st-07", "audio_start", e -> true));
         browser.screenshot("emergency-test");
         for (String other : List.of("st-01", "st-02", "st-06", "st-08")) {
             assertTrue(events.of(other, "audio_start").isEmpty(), "a test reached " + other);
         }
-        driver.findElement(By.id("a-cancel")).click();
+        click(By.id("a-cancel"));
         await().atMost(WAIT).until(() -> "CANCELLED".equals(driver.findElement(By.cssSelector("#alert-current .alert"))
                 .getAttribute("data-state")));
         browser.screenshot("emergency");
@@ -148,10 +149,21 @@ class ConsoleBrowserTest {
         browser.screenshot("reports");
 
         // Language: every label follows.
-        driver.findElement(By.id("lang")).click();
+        click(By.id("lang"));
         await().atMost(WAIT).until(() -> text(By.cssSelector("nav a[href='#/overview']")).equals("Overview"));
         assertEquals("Reports", text(By.cssSelector("main h1")));
         browser.screenshot("reports-english");
+    }
+
+    /**
+     * Clicks what {@code by} finds. The console redraws its panels when live updates arrive (a STATUS,
+     * an alert changing state), so the element found may be replaced before the click lands: find again.
+     */
+    private void click(By by) {
+        await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.driver.findElement(by).click();
+            return true;
+        });
     }
 
     private String text(By by) {
