@@ -10,26 +10,27 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import vn.loa.server.station.ReceiverOutlet;
 import vn.loa.server.station.SendRound;
+import vn.loa.server.station.StillWanted;
 
 /**
  * A {@link SendRound} grouped by event loop: each loop gets one task that writes and flushes its
- * connections' frames. Order per connection holds because a loop runs its tasks in the order queued,
+ * connections' frames, skipping those no longer wanted by then. Order per connection holds because a loop runs its tasks in the order queued,
  * and every other write to a connection from outside its loop is queued there too.
  */
 final class LoopSendRound implements SendRound {
-    private record Batch(Channel channel, List<ByteBuf> frames) {
+    private record Batch(Channel channel, List<ByteBuf> frames, StillWanted wanted) {
     }
 
     private final Map<EventLoop, List<Batch>> byLoop = new HashMap<>();
 
     @Override
-    public void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames) {
+    public void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames, StillWanted wanted) {
         if (!(outlet instanceof ChannelOutlet c)) {
             outlet.sendAll(encodedFrames);
             return;
         }
         byLoop.computeIfAbsent(c.channel().eventLoop(), loop -> new ArrayList<>())
-                .add(new Batch(c.channel(), encodedFrames));
+                .add(new Batch(c.channel(), encodedFrames, wanted));
     }
 
     @Override
@@ -47,6 +48,10 @@ final class LoopSendRound implements SendRound {
     }
 
     private static void write(Batch b) {
+        if (!b.wanted().stillWanted()) {
+            b.frames().forEach(ByteBuf::release);
+            return;
+        }
         // A closed channel fails the writes and releases the buffers; the void promise spares a future each.
         for (ByteBuf frame : b.frames()) {
             b.channel().write(frame, b.channel().voidPromise());

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +19,7 @@ import vn.loa.protocol.message.AudioStart;
 import vn.loa.server.station.ReceiverOutlet;
 import vn.loa.server.station.SendRound;
 import vn.loa.server.station.StationOutlets;
+import vn.loa.server.station.StillWanted;
 
 /**
  * Stations hearing one session from the same position at the same time. Each chunk is encoded once
@@ -43,11 +44,12 @@ final class Playback {
     static final long MAX_BACKLOG_MICROS = LEAD_MICROS + 1_000_000;
     /**
      * A start that cuts what plays on at least this many stations announces itself first: AUDIO_END of
-     * what it cuts and its AUDIO_START go to every receiver (a few dozen bytes each) before any audio,
-     * and the first chunk follows a tick later. Every loudspeaker then falls silent for the alert as
-     * soon as its link delivers the small frames, instead of after the audio of all receivers ahead of
-     * it in the queue. Other starts send start and audio in one write: stations that are silent anyway
-     * gain nothing from a second write per receiver.
+     * what it cuts and its AUDIO_START go to every receiver (a few dozen bytes each) before any audio.
+     * Every loudspeaker then falls silent for the alert as soon as its link delivers the small frames,
+     * instead of after the audio of all receivers ahead of it in the queue. The first chunk waits half
+     * of the time set aside for reaching every receiver (see {@link #audioFromMicros}). Other starts
+     * send start and audio in one write: stations that are silent anyway gain nothing from a second
+     * write per receiver.
      */
     static final int ANNOUNCE_FIRST_STATIONS = 100;
 
@@ -66,7 +68,8 @@ final class Playback {
     private final long createdAtMicros;
     private final int framesPerChunk;
     private final long maxBacklogBytes;
-    private final Set<String> members = new LinkedHashSet<>();
+    /** The stations hearing this, each with the token that stops its queued frames once it leaves. */
+    private final Map<String, Membership> members = new LinkedHashMap<>();
     private final Set<String> needStart = new HashSet<>();
     private final Set<String> lagging = new HashSet<>();
     /** Frames to go out just before this session's AUDIO_START on a station: the AUDIO_END of what it cut. */
@@ -74,6 +77,14 @@ final class Playback {
     private int nextFrame;
     private long sequence;
     private boolean announceFirst;
+    /**
+     * No audio before this instant. For an announce-first start, half of the time between the offer and
+     * the air time beyond the start delay: the announcement to ten thousand receivers and their first
+     * chunk each take a few hundred ms on two shared cores, and run one after the other instead of
+     * sharing them (measured: the last AUDIO_START 150 ms sooner; docs/benchmarks.md). The other half
+     * is the first chunk's to reach every receiver before the air time.
+     */
+    private final long audioFromMicros;
     /**
      * The AUDIO_END last handed out by {@link #leaveQuietly}: a cut-in to ten thousand stations takes
      * them all out of one playback at once, and every one of them gets the same bytes.
@@ -94,9 +105,11 @@ final class Playback {
         this.createdAtMicros = nowMicros;
         this.framesPerChunk = (int) Math.max(1, CHUNK_MICROS / programme.frameMicros());
         this.maxBacklogBytes = programme.bitrate() / 8 * MAX_BACKLOG_MICROS / 1_000_000;
-        members.addAll(stations);
+        stations.forEach(station -> members.put(station, new Membership()));
         needStart.addAll(stations);
         this.announceFirst = before.size() >= ANNOUNCE_FIRST_STATIONS;
+        this.audioFromMicros = announceFirst
+                ? nowMicros + Math.max(0, (startAtMicros - nowMicros - PlayoutEngine.START_DELAY_MICROS) / 2) : 0;
         this.before.putAll(before);
     }
 
@@ -113,7 +126,7 @@ final class Playback {
     }
 
     Set<String> members() {
-        return members;
+        return members.keySet();
     }
 
     long timestamp(int frame) {
@@ -136,7 +149,7 @@ final class Playback {
 
     /** A receiver that reconnected gets AUDIO_START again and joins at the live position. */
     void rejoin(String station) {
-        if (members.contains(station)) {
+        if (members.containsKey(station)) {
             needStart.add(station);
             lagging.remove(station);
         }
@@ -153,14 +166,15 @@ final class Playback {
         int firstFrame = nextFrame;
         // The first chunk goes to every receiver before the rest of the lead follows a tick later: the
         // last of ten thousand receivers then waits for one chunk each, not everyone's whole lead. A
-        // large start sends no audio at all in its first pump (see ANNOUNCE_FIRST_STATIONS).
-        long horizon = announceFirst ? nowMicros : nowMicros + (sequence == 0 ? CHUNK_MICROS : LEAD_MICROS);
+        // large start sends no audio in its first pump, nor before audioFromMicros.
+        boolean holdAudio = announceFirst || nowMicros < audioFromMicros;
+        long horizon = holdAudio ? nowMicros : nowMicros + (sequence == 0 ? CHUNK_MICROS : LEAD_MICROS);
         announceFirst = false;
         while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < horizon) {
             int end = Math.min(programme.totalFrames(), nextFrame + framesPerChunk);
             ByteBuf data = programme.frames(nextFrame, end);
             try {
-                for (String station : members) {
+                for (String station : members.keySet()) {
                     if (tap.listening(station) && !lagging.contains(station)) {
                         tap.audio(station, data.retainedDuplicate());
                     }
@@ -178,7 +192,7 @@ final class Playback {
         SendRound round = outlets.round();
         try {
             // Without new audio only the stations still to start are served; they must not wait a chunk.
-            for (String station : chunks.isEmpty() ? List.copyOf(needStart) : members) {
+            for (String station : chunks.isEmpty() ? List.copyOf(needStart) : members.keySet()) {
                 deliver(station, start, chunks, firstFrame, outlets, round, observer);
             }
             if (nextFrame >= programme.totalFrames() && !endOfStreamSent) {
@@ -199,10 +213,10 @@ final class Playback {
     private void endOfStream(StationOutlets outlets, SendRound round) {
         ByteBuf end = end(AudioEndReason.COMPLETED);
         try {
-            for (String station : members) {
-                ReceiverOutlet outlet = outlets.outlet(station);
+            for (Map.Entry<String, Membership> m : members.entrySet()) {
+                ReceiverOutlet outlet = outlets.outlet(m.getKey());
                 if (outlet != null) {
-                    round.add(outlet, List.of(end.retainedDuplicate()));
+                    round.add(outlet, List.of(end.retainedDuplicate()), m.getValue());
                 }
             }
         } finally {
@@ -239,7 +253,7 @@ final class Playback {
             }
         }
         if (!batch.isEmpty()) {
-            round.add(outlet, batch);
+            round.add(outlet, batch, members.get(station));
         }
     }
 
@@ -253,7 +267,10 @@ final class Playback {
      * the stream already ended there), for the caller to send with whatever follows it.
      */
     ByteBuf leaveQuietly(String station, AudioEndReason reason) {
-        members.remove(station);
+        Membership left = members.remove(station);
+        if (left != null) {
+            left.over = true;
+        }
         needStart.remove(station);
         lagging.remove(station);
         ByteBuf first = before.remove(station);
@@ -310,5 +327,15 @@ final class Playback {
             t = t.substring(0, t.length() - 1);
         }
         return t;
+    }
+
+    /** One station's place in this playback; over once it leaves, so its queued audio is not written. */
+    private static final class Membership implements StillWanted {
+        private volatile boolean over;
+
+        @Override
+        public boolean stillWanted() {
+            return !over;
+        }
     }
 }

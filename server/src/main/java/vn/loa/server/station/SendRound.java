@@ -12,8 +12,11 @@ import java.util.List;
  */
 public interface SendRound {
 
-    /** Queues frames for one receiver (ownership of the buffers passes to the round). */
-    void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames);
+    /**
+     * Queues frames for one receiver (ownership of the buffers passes to the round), to be dropped
+     * instead of written if {@code wanted} says no by the time the network thread gets to them.
+     */
+    void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames, StillWanted wanted);
 
     /** Hands everything added to the network; the round is spent afterwards. */
     void submit();
@@ -22,7 +25,7 @@ public interface SendRound {
     static SendRound direct() {
         return new SendRound() {
             @Override
-            public void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames) {
+            public void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames, StillWanted wanted) {
                 outlet.sendAll(encodedFrames);
             }
 
