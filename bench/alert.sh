@@ -35,9 +35,10 @@ mqtt=$(java -Xmx1g -jar bench/target/loa-bench.jar mqtt 127.0.0.1 "$mq_port" "$n
 mq_max=$(echo "$mqtt" | grep -oE '"maxMs":-?[0-9]+' | grep -oE '\-?[0-9]+$')
 
 mkdir -p bench/results
+steal=$(steal_pct)
 cat > "bench/results/alert-$n.json" <<JSON
 {"scenario":"alert","receivers":$n,"apiAnsweredMs":$((answered - called)),
  "loa":{"reached":$reached,"firstFrameMs":{"p50":$p50,"p99":$p99,"max":$max},"audibleMs":{"p50":$h50,"p99":$h99,"max":$hmax}},
- "mosquitto":$mqtt,"cores":$(nproc),"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
+ "mosquitto":$mqtt,"cores":$(nproc),"stealPct":$steal,"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
 JSON
-echo "alert N=$n: Loa first alert frame at $reached/$n receivers p50 ${p50} ms, p99 ${p99} ms, max ${max} ms after the API call (audible p99 ${h99} ms) | Mosquitto QoS 1 to the last of $n subscribers ${mq_max} ms"
+echo "alert N=$n: Loa first alert frame at $reached/$n receivers p50 ${p50} ms, p99 ${p99} ms, max ${max} ms after the API call (audible p99 ${h99} ms) | Mosquitto QoS 1 to the last of $n subscribers ${mq_max} ms | host steal ${steal}%"

@@ -93,6 +93,7 @@ ice_rss_rx=$(awk -v a="$ice_rss_idle" -v b="$ice_rss" -v n="$n" 'BEGIN { printf 
 ratio=$(awk -v a="$loa_per_min" -v b="$ice_per_min" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
 
 mkdir -p bench/results
+steal=$(steal_pct)
 cat > "bench/results/fanout-$n.json" <<JSON
 {"scenario":"fanout","receivers":$n,"mediaKbps":64,"durationMs":$duration_ms,
  "loa":{"ended":$ended,"clean":$clean,"withUnderruns":$with_underruns,"withMissedChunks":$with_missed,
@@ -100,6 +101,6 @@ cat > "bench/results/fanout-$n.json" <<JSON
         "rssIdleKiB":$rss_idle,"rssConnectedKiB":$rss_connected,"rssPlayingKiB":$rss_playing,"rssKiBPerReceiver":$loa_rss_rx},
  "icecast":{"listeners":$listeners,"serverCpuMs":$ice_cpu,"cpuMsPerListenerMinute":$ice_per_min,
         "rssIdleKiB":$ice_rss_idle,"rssKiB":$ice_rss,"rssKiBPerListener":$ice_rss_rx},
- "cpuRatioLoaToIcecast":"$ratio","cores":$(nproc),"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
+ "cpuRatioLoaToIcecast":"$ratio","cores":$(nproc),"stealPct":$steal,"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
 JSON
-echo "fanout N=$n: Loa $clean/$n clean ($with_underruns with underruns, $with_missed with missed chunks, server marked ${lagged:-0} lagging), $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver | Icecast2 $ice_clean/$n clean, $ice_per_min CPU-ms/listener-min, ${ice_rss_rx} KiB/listener | CPU Loa/Icecast = $ratio"
+echo "fanout N=$n: Loa $clean/$n clean ($with_underruns with underruns, $with_missed with missed chunks, server marked ${lagged:-0} lagging), $loa_per_min CPU-ms/receiver-min, ${loa_rss_rx} KiB/receiver | Icecast2 $ice_clean/$n clean, $ice_per_min CPU-ms/listener-min, ${ice_rss_rx} KiB/listener | CPU Loa/Icecast = $ratio | host steal ${steal}%"

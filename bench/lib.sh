@@ -15,6 +15,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# This machine is a virtual one: the host can run other guests on its cores ("steal" in /proc/stat).
+# Every scenario reports the share of the machine's CPU time stolen while it ran, since the figures
+# of a run with much steal say more about the neighbours than about Loa.
+read -r _ u n s i w q sq st _ < /proc/stat
+steal_start=$st
+total_start=$((u + n + s + i + w + q + sq + st))
+steal_pct() {
+  local u n s i w q sq st
+  read -r _ u n s i w q sq st _ < /proc/stat
+  awk -v a=$((st - steal_start)) -v b=$((u + n + s + i + w + q + sq + st - total_start)) \
+    'BEGIN { printf "%.1f", b > 0 ? 100 * a / b : 0 }'
+}
+
 need() {
   for cmd in "$@"; do
     command -v "$cmd" >/dev/null || { echo "bench: $cmd is missing (apt-get install icecast2 mosquitto ffmpeg curl)"; exit 2; }

@@ -24,8 +24,9 @@ attempts=$(( $(grep -c '"event":"reconnect_scheduled"' "$work/sim.jsonl" || true
 seconds=$(awk -v a="$started" -v b="$back" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
 told=$(grep -c "\"lastError\":\"SHUTTING_DOWN\"" "$work/sim.jsonl" || true)
 mkdir -p bench/results
+steal=$(steal_pct)
 cat > "bench/results/reconnect-$n.json" <<JSON
 {"scenario":"reconnect","receivers":$n,"secondsUntilAllOnline":$seconds,"reconnectAttempts":$attempts,"toldShuttingDown":$told,
- "cores":$(nproc),"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
+ "cores":$(nproc),"stealPct":$steal,"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
 JSON
-echo "reconnect N=$n: all $n online again $seconds s after the server process started (JVM start included), $attempts reconnect attempts; $told receivers were told SHUTTING_DOWN"
+echo "reconnect N=$n: all $n online again $seconds s after the server process started (JVM start included), $attempts reconnect attempts; $told receivers were told SHUTTING_DOWN | host steal ${steal}%"

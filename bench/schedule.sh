@@ -28,9 +28,10 @@ read -r p50 p99 max < <(event_times play_start "$session" | awk -v a="$((at_s * 
 early=$(event_times play_start "$session" | awk -v a="$((at_s * 1000))" '$1 < a' | wc -l)
 read -r w50 w99 wmax < <(event_field play_start "$session" wokeLateMs | percentiles)
 mkdir -p bench/results
+steal=$(steal_pct)
 cat > "bench/results/schedule-$n.json" <<JSON
 {"scenario":"schedule","receivers":$n,"started":$started,"early":$early,"latenessMs":{"p50":$p50,"p99":$p99,"max":$max},
  "simulatorWokeLateMs":{"p50":$w50,"p99":$w99,"max":$wmax},
- "cores":$(nproc),"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
+ "cores":$(nproc),"stealPct":$steal,"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
 JSON
-echo "schedule N=$n: first frame at $started/$n receivers, |lateness| p50 ${p50} ms, p99 ${p99} ms, max ${max} ms against the scheduled instant ($early early); simulator thread woke p99 ${w99} ms later"
+echo "schedule N=$n: first frame at $started/$n receivers, |lateness| p50 ${p50} ms, p99 ${p99} ms, max ${max} ms against the scheduled instant ($early early); simulator thread woke p99 ${w99} ms later | host steal ${steal}%"

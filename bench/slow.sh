@@ -29,8 +29,9 @@ fast_clean=$(grep -v -F -f "$work/slow-ids" "$work/ends" \
 fast=$((n - slow))
 clean=$fast_clean
 mkdir -p bench/results
+steal=$(steal_pct)
 cat > "bench/results/slow-$n.json" <<JSON
 {"scenario":"slow","receivers":$n,"slow":$slow,"fast":$fast,"fastClean":$fast_clean,"rssConnectedKiB":$rss_connected,"rssMaxKiB":$rss_max,
- "cores":$(nproc),"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
+ "cores":$(nproc),"stealPct":$steal,"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}
 JSON
-echo "slow N=$n: $slow receivers read at half speed; $fast_clean/$fast of the others clean; server RSS ${rss_connected} KiB connected, ${rss_max} KiB at most while playing"
+echo "slow N=$n: $slow receivers read at half speed; $fast_clean/$fast of the others clean; server RSS ${rss_connected} KiB connected, ${rss_max} KiB at most while playing | host steal ${steal}%"
