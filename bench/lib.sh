@@ -25,7 +25,7 @@ steal_pct() {
   local u n s i w q sq st
   read -r _ u n s i w q sq st _ < /proc/stat
   awk -v a=$((st - steal_start)) -v b=$((u + n + s + i + w + q + sq + st - total_start)) \
-    'BEGIN { printf "%.1f", b > 0 ? 100 * a / b : 0 }'
+    'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }'
 }
 
 need() {
