@@ -1,10 +1,12 @@
 package vn.loa.server.api;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -128,11 +130,13 @@ class AccessControlTest {
 
     @Test
     void refusalsAreAuditedAndUsersCanBeDisabledAndTokensRevoked() {
+        // A refusal is answered without waiting for its audit row, which the audit writer commits a
+        // moment later: wait for it rather than race it.
         operator.post("/api/broadcasts", JSON, broadcast("commune-a", "EMERGENCY"));
-        assertTrue(list(server.get("/api/audit?actor=op-a").body()).stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> list(server.get("/api/audit?actor=op-a").body()).stream()
                 .anyMatch(e -> e.get("status").asInt() == 403 && e.get("action").asText().equals("POST /api/broadcasts")));
         nobody.get("/api/users");
-        assertTrue(list(server.get("/api/audit?actor=anonymous").body()).stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> list(server.get("/api/audit?actor=anonymous").body()).stream()
                 .anyMatch(e -> e.get("status").asInt() == 401 && e.get("action").asText().equals("GET /api/users")));
 
         String spare = server.user("tech-spare", "technician", "commune-c");
