@@ -76,10 +76,10 @@ final class Playback {
     private final Map<String, ByteBuf> before = new HashMap<>();
     private int nextFrame;
     private long sequence;
-    private boolean announceFirst;
     /**
-     * No audio before this instant. For an announce-first start, half of the time between the offer and
-     * the air time beyond the start delay: the announcement to ten thousand receivers and their first
+     * No audio before this instant. For an announce-first start, at least a tick after the offer (its
+     * first pump carries no audio) and half of the time between the offer and the air time beyond the
+     * start delay: the announcement to ten thousand receivers and their first
      * chunk each take a few hundred ms on two shared cores, and run one after the other instead of
      * sharing them (measured: the last AUDIO_START 150 ms sooner; docs/benchmarks.md). The other half
      * is the first chunk's to reach every receiver before the air time.
@@ -107,9 +107,8 @@ final class Playback {
         this.maxBacklogBytes = programme.bitrate() / 8 * MAX_BACKLOG_MICROS / 1_000_000;
         stations.forEach(station -> members.put(station, new Membership()));
         needStart.addAll(stations);
-        this.announceFirst = before.size() >= ANNOUNCE_FIRST_STATIONS;
-        this.audioFromMicros = announceFirst
-                ? nowMicros + Math.max(0, (startAtMicros - nowMicros - PlayoutEngine.START_DELAY_MICROS) / 2) : 0;
+        this.audioFromMicros = before.size() >= ANNOUNCE_FIRST_STATIONS
+                ? nowMicros + Math.max(1, (startAtMicros - nowMicros - PlayoutEngine.START_DELAY_MICROS) / 2) : 0;
         this.before.putAll(before);
     }
 
@@ -167,9 +166,8 @@ final class Playback {
         // The first chunk goes to every receiver before the rest of the lead follows a tick later: the
         // last of ten thousand receivers then waits for one chunk each, not everyone's whole lead. A
         // large start sends no audio in its first pump, nor before audioFromMicros.
-        boolean holdAudio = announceFirst || nowMicros < audioFromMicros;
-        long horizon = holdAudio ? nowMicros : nowMicros + (sequence == 0 ? CHUNK_MICROS : LEAD_MICROS);
-        announceFirst = false;
+        long horizon = nowMicros < audioFromMicros ? nowMicros
+                : nowMicros + (sequence == 0 ? CHUNK_MICROS : LEAD_MICROS);
         while (nextFrame < programme.totalFrames() && timestamp(nextFrame) < horizon) {
             int end = Math.min(programme.totalFrames(), nextFrame + framesPerChunk);
             ByteBuf data = programme.frames(nextFrame, end);
