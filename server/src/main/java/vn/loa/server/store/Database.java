@@ -44,9 +44,12 @@ public final class Database implements AutoCloseable {
      * before it returns, so a commit that was acknowledged survives the process being killed.
      * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database while ours is still
      * flushing the writers (receivers going offline at shutdown were lost that way); the server closes it last.
+     * {@code async:} reads and writes the same file through an AsynchronousFileChannel, which an interrupt
+     * does not close: with a plain FileChannel one interrupted thread (Quartz interrupts its misfire scanner
+     * at shutdown, mid-query or not) closes the store for everyone, and the writers' last flush is lost.
      */
     public static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loa") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("loa") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public DataSource dataSource() {
@@ -58,12 +61,23 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /**
+     * The innermost cause says what went wrong; some (a closed channel, an interrupt) carry no message,
+     * and then their class and the nearest message above them say it instead.
+     */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        String nearest = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t.getMessage() != null) {
+                nearest = t.getMessage();
+            }
         }
-        return t.getMessage();
+        if (root.getMessage() != null) {
+            return root.getMessage();
+        }
+        return root.getClass().getName() + (nearest == null ? "" : " (" + nearest + ")");
     }
 
     @Override
