@@ -14,8 +14,9 @@ import vn.loa.server.station.StillWanted;
 
 /**
  * A {@link SendRound} grouped by event loop: each loop gets one task that writes and flushes its
- * connections' frames, skipping those no longer wanted by then. Order per connection holds because a loop runs its tasks in the order queued,
- * and every other write to a connection from outside its loop is queued there too.
+ * connections' frames, skipping those no longer wanted by then. Order per connection holds because a
+ * loop runs its tasks in the order queued, and every other write to a connection from outside its loop
+ * is queued there too.
  */
 final class LoopSendRound implements SendRound {
     private record Batch(Channel channel, List<ByteBuf> frames, StillWanted wanted) {
@@ -26,8 +27,8 @@ final class LoopSendRound implements SendRound {
     @Override
     public void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames, StillWanted wanted) {
         if (!(outlet instanceof ChannelOutlet c)) {
-            outlet.sendAll(encodedFrames);
-            return;
+            encodedFrames.forEach(ByteBuf::release);
+            throw new IllegalArgumentException("not an outlet of this gateway: " + outlet);
         }
         byLoop.computeIfAbsent(c.channel().eventLoop(), loop -> new ArrayList<>())
                 .add(new Batch(c.channel(), encodedFrames, wanted));

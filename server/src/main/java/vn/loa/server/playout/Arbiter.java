@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.AudioEndReason;
 import vn.loa.server.asrun.AsRunEntry;
+import vn.loa.server.station.SendRound;
 import vn.loa.server.station.StationOutlets;
 
 /**
@@ -113,17 +115,29 @@ final class Arbiter {
     }
 
     void cancel(Broadcast b, long now) {
+        Map<StationSlot, Playback> left = new LinkedHashMap<>();
+        SendRound ends = outlets.round();
         for (StationSlot slot : slots.values()) {
             Playback p = slot.current();
             if (p != null && p.broadcast() == b) {
                 writer.write(slot.station(), b, AsRunEntry.CANCELLED, p.heardFrame(now), "stopped by request");
-                p.leave(slot.station(), AudioEndReason.CANCELLED, outlets);
-                release(slot, p, now);
+                p.leave(slot.station(), AudioEndReason.CANCELLED, outlets, ends);
+                left.put(slot, p);
             } else if (slot.waitingFor(b)) {
                 slot.forget(b);
                 writer.write(slot.station(), b, AsRunEntry.CANCELLED, null, "stopped by request while waiting");
             }
         }
+        releaseAfter(ends, left, now);
+    }
+
+    /**
+     * Sends the AUDIO_ENDs of a session leaving many stations as one round, then lets what waits on
+     * each station take the air: its AUDIO_START, sent in a later round, arrives after the end.
+     */
+    private void releaseAfter(SendRound ends, Map<StationSlot, Playback> left, long now) {
+        ends.submit();
+        left.forEach((slot, p) -> release(slot, p, now));
     }
 
     /** Paces every playback and ends those that have played out or overrun their maximum duration. */
@@ -179,13 +193,16 @@ final class Arbiter {
 
     private void end(Playback p, long now) {
         boolean completed = p.finished(now);
+        Map<StationSlot, Playback> left = new LinkedHashMap<>();
+        SendRound ends = outlets.round();
         for (String station : List.copyOf(p.members())) {
             writer.write(station, p.broadcast(), completed ? AsRunEntry.COMPLETED : AsRunEntry.CANCELLED,
                     p.heardFrame(now), completed ? null : "maximum duration reached");
-            p.leave(station, completed ? AudioEndReason.COMPLETED : AudioEndReason.CANCELLED, outlets);
+            p.leave(station, completed ? AudioEndReason.COMPLETED : AudioEndReason.CANCELLED, outlets, ends);
             p.broadcast().doneOn(station);
-            release(slot(station), p, now);
+            left.put(slot(station), p);
         }
+        releaseAfter(ends, left, now);
         playbacks.remove(p);
         p.releaseSharedEnd();
     }

@@ -255,9 +255,22 @@ final class Playback {
         }
     }
 
-    /** Takes the station out of this group, telling its receiver why (unless the stream already ended there). */
-    void leave(String station, AudioEndReason reason, StationOutlets outlets) {
-        send(station, leaveQuietly(station, reason), outlets);
+    /**
+     * Takes the station out of this group and adds to {@code round} the AUDIO_END telling its receiver
+     * why (unless the stream already ended there). The caller submits the round before anything else
+     * is sent to these stations, so the end arrives ahead of whatever follows.
+     */
+    void leave(String station, AudioEndReason reason, StationOutlets outlets, SendRound round) {
+        ByteBuf end = leaveQuietly(station, reason);
+        if (end == null) {
+            return;
+        }
+        ReceiverOutlet outlet = outlets.outlet(station);
+        if (outlet != null) {
+            round.add(outlet, List.of(end), StillWanted.ALWAYS);
+        } else {
+            end.release();
+        }
     }
 
     /**
@@ -298,18 +311,6 @@ final class Playback {
     private ByteBuf end(AudioEndReason reason) {
         AudioEnd end = new AudioEnd(broadcast.id(), reason, Math.max(0, sequence - 1) & 0xFFFF_FFFFL);
         return FrameEncoder.encode(Frame.of(end), ByteBufAllocator.DEFAULT);
-    }
-
-    private static void send(String station, ByteBuf frame, StationOutlets outlets) {
-        if (frame == null) {
-            return;
-        }
-        ReceiverOutlet outlet = outlets.outlet(station);
-        if (outlet != null) {
-            outlet.send(frame);
-        } else {
-            frame.release();
-        }
     }
 
     private AudioStart start(int atFrame) {

@@ -8,7 +8,7 @@ import java.util.List;
  * every second; one task per receiver would cost the playout thread ten thousand task hand-offs and
  * the network threads ten thousand wake-ups. A round collects the sends and {@link #submit()} passes
  * each network thread its share as one task. Sends to one receiver keep their order, within a round
- * and against sends made before or after it.
+ * and against sends made before or after it; every write playout makes goes through a round.
  */
 public interface SendRound {
 
@@ -20,18 +20,4 @@ public interface SendRound {
 
     /** Hands everything added to the network; the round is spent afterwards. */
     void submit();
-
-    /** A round that sends each batch at once: for outlets with nothing to group by. */
-    static SendRound direct() {
-        return new SendRound() {
-            @Override
-            public void add(ReceiverOutlet outlet, List<ByteBuf> encodedFrames, StillWanted wanted) {
-                outlet.sendAll(encodedFrames);
-            }
-
-            @Override
-            public void submit() {
-            }
-        };
-    }
 }

@@ -9,9 +9,7 @@ public interface StationOutlets {
     ReceiverOutlet outlet(String stationId);
 
     /** A new round of sends: see {@link SendRound}. */
-    default SendRound round() {
-        return SendRound.direct();
-    }
+    SendRound round();
 
     /**
      * Completes once every write handed to any outlet before this call has been passed on to the
