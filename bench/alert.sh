@@ -25,12 +25,12 @@ reached=$(event_times audio_start "$alert" | wc -l)
 read -r h50 h99 hmax < <(event_times play_start "$alert" | awk -v c="$called" '{ print $1 - c }' | percentiles)
 kill "$sim_pid" "$server_pid"; wait "$sim_pid" "$server_pid" 2>/dev/null || true
 
-mq_port=$((20000 + RANDOM % 20000))
+mq_port=$(spare_port)
 printf 'listener %d 127.0.0.1\nallow_anonymous true\nmax_connections -1\npersistence false\nmax_queued_messages 1000\n' \
   "$mq_port" > "$work/mosquitto.conf"
 mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
 pids+=("$!")
-sleep 1
+wait_listening "$mq_port" Mosquitto "$work/mosquitto.log"
 mqtt=$(java -Xmx1g -jar bench/target/loa-bench.jar mqtt 127.0.0.1 "$mq_port" "$n")
 mq_max=$(echo "$mqtt" | grep -oE '"maxMs":-?[0-9]+' | grep -oE '\-?[0-9]+$')
 

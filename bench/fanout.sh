@@ -50,7 +50,7 @@ if [ -n "${LOA_ONLY:-}" ]; then
 fi
 
 # --- Icecast2 with the same file, fed in real time
-ice_port=$((20000 + RANDOM % 20000))
+ice_port=$(spare_port)
 mkdir -p "$work/icecast/log"
 # Icecast refuses to run as root; when the bench runs as root it drops to nobody.
 changeowner=""
@@ -76,7 +76,7 @@ XML
 icecast2 -c "$work/icecast/icecast.xml" > "$work/icecast/out.log" 2>&1 &
 ice_pid=$!
 pids+=("$ice_pid")
-sleep 2
+wait_listening "$ice_port" Icecast2 "$work/icecast/out.log"
 ffmpeg -v error -re -stream_loop -1 -i "$work/media/bench-64k.mp3" -c copy -content_type audio/mpeg -f mp3 \
   "icecast://source:bench@127.0.0.1:$ice_port/loa.mp3" > "$work/ffmpeg.log" 2>&1 &
 pids+=("$!")
