@@ -131,6 +131,7 @@ now_ms() { date +%s%3N; }
 spare_port() {
   local low port
   low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range)
+  [ "$low" -gt 11000 ] || { echo "the ephemeral range starts at $low: no room for a port below it" >&2; return 1; }
   for _ in $(seq 20); do
     port=$((10000 + RANDOM % (low - 10000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
