@@ -125,6 +125,9 @@ rss_kib() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
 gc_rss_kib() { jcmd "$1" GC.run > /dev/null 2>&1 || true; sleep 2; rss_kib "$1"; }
 now_ms() { date +%s%3N; }
 
+# True when something accepts connections on this loopback port.
+accepts() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 # A port for Icecast2 or Mosquitto, below the kernel's ephemeral range: 10,000 receivers' connections
 # and their TIME_WAITs fill that range, and a port picked inside it was once taken when Mosquitto
 # started ("connection refused" 50 times in the MQTT client).
@@ -134,7 +137,7 @@ spare_port() {
   [ "$low" -gt 11000 ] || { echo "the ephemeral range starts at $low: no room for a port below it" >&2; return 1; }
   for _ in $(seq 20); do
     port=$((10000 + RANDOM % (low - 10000)))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+    accepts "$port" || { echo "$port"; return 0; }
   done
   echo "no free port below $low" >&2; return 1
 }
@@ -143,7 +146,7 @@ spare_port() {
 wait_listening() {
   local port=$1 name=$2 log=$3
   for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    accepts "$port" && return 0
     sleep 0.1
   done
   echo "$name did not listen on port $port within 10 s; its log:" >&2
