@@ -3,21 +3,45 @@ package vn.loa.server.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import vn.loa.server.auth.Principal;
 
-/** A request the API refuses, with the status and the sentence the caller will read. */
+/**
+ * A request the API refuses, with the status, a stable {@code code} that the console translates into the
+ * reader's language, and the sentence (English, for logs and API users) that says exactly what was wrong.
+ */
 public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient HttpResponseStatus status;
     /** Who was refused, when it is known (a valid token without the rights), so the audit can name them. */
     private final transient Principal principal;
+    private final String code;
 
     public ApiException(HttpResponseStatus status, String message) {
-        this(status, message, null);
+        this(status, defaultCode(status), message, null);
     }
 
-    private ApiException(HttpResponseStatus status, String message, Principal principal) {
+    public ApiException(HttpResponseStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private ApiException(HttpResponseStatus status, String code, String message, Principal principal) {
         super(message, null, false, false);
         this.status = status;
+        this.code = code;
         this.principal = principal;
+    }
+
+    /** The same refusal under a more precise code, e.g. {@code quiet_hours} instead of {@code bad_request}. */
+    public ApiException withCode(String precise) {
+        return new ApiException(status, precise, getMessage(), principal);
+    }
+
+    /** Lower-case words joined by underscores; stable, because the console keys its translations on it. */
+    public String code() {
+        return code;
+    }
+
+    static String defaultCode(HttpResponseStatus status) {
+        return status.reasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 
     public HttpResponseStatus status() {
@@ -41,6 +65,6 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException forbidden(Principal who, String message) {
-        return new ApiException(HttpResponseStatus.FORBIDDEN, message, who);
+        return new ApiException(HttpResponseStatus.FORBIDDEN, defaultCode(HttpResponseStatus.FORBIDDEN), message, who);
     }
 }

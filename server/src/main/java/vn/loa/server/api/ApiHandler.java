@@ -95,13 +95,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static ApiResponse toResponse(ApiRequest request, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ApiException e) {
-            return error(e.status(), e.getMessage());
+            return error(e.status(), e.code(), e.getMessage());
         }
         if (cause instanceof PlanException e) {
             return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
         if (cause instanceof ScheduleConflict.Refused e) {
-            return new ApiResponse(HttpResponseStatus.CONFLICT, Map.of("status", 409, "error", e.getMessage(),
+            return new ApiResponse(HttpResponseStatus.CONFLICT, Map.of("status", 409, "code", "schedule_conflict", "error", e.getMessage(),
                     "conflicts", e.conflicts()));
         }
         log.error("{} {} failed", request.method(), request.path(), cause);
@@ -109,7 +109,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     static ApiResponse error(HttpResponseStatus status, String message) {
-        return new ApiResponse(status, Map.of("status", status.code(), "error", message));
+        return error(status, ApiException.defaultCode(status), message);
+    }
+
+    static ApiResponse error(HttpResponseStatus status, String code, String message) {
+        return new ApiResponse(status, Map.of("status", status.code(), "code", code, "error", message));
     }
 
     static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {
