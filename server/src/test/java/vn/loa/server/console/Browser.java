@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium driven through its chromium-driver (both installed by .ci/run). Map tiles
+ * Debian's headless Chromium driven through its chromium-driver (both installed by ./test). Map tiles
  * cannot load in CI; the console must work without them, so the browser is not asked to wait for them.
  */
 final class Browser implements AutoCloseable {
@@ -26,7 +26,7 @@ final class Browser implements AutoCloseable {
     Browser() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
-                    + "apt-get install chromium chromium-driver (.ci/run installs them)");
+                    + "apt-get install chromium chromium-driver (./test installs them)");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Decodes a recording with the real ffmpeg (installed by .ci/run) and insists on silence from it. */
+/** Decodes a recording with the real ffmpeg (installed by ./test) and insists on silence from it. */
 final class Ffmpeg {
     private Ffmpeg() {
     }

@@ -80,7 +80,7 @@ class LiveFeedsTest extends PlayoutHarness {
         return false;
     }
 
-    /** promtool is installed by .ci/run; where it is missing, the format was still checked above. */
+    /** promtool is installed by ./test; where it is missing, the format was still checked above. */
     private void promtoolAccepts(String metrics) throws Exception {
         Path promtool = Path.of("/usr/bin/promtool");
         if (!Files.isExecutable(promtool)) {

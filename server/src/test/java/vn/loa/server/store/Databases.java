@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The databases persistence tests run against: always H2; PostgreSQL too when LOA_TEST_POSTGRES_URL
- * names one (.ci/run starts a real server and sets it). Each PostgreSQL use gets a schema of its own.
+ * names one (./test starts the packaged server and sets it). Each PostgreSQL use gets a schema of its own.
  */
 public final class Databases {
     public static final String POSTGRES_ENV = "LOA_TEST_POSTGRES_URL";
@@ -23,8 +23,9 @@ public final class Databases {
         List<String> kinds = new ArrayList<>(List.of("h2"));
         if (System.getenv(POSTGRES_ENV) != null) {
             kinds.add("postgresql");
-        } else if (System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must test PostgreSQL too: " + POSTGRES_ENV + " is not set");
+        } else if (System.getenv("CI") != null || System.getenv("LOA_TEST_REQUIRE_POSTGRES") != null) {
+            // ./test and CI promise both databases: a PostgreSQL half that silently did not run is a failure.
+            throw new IllegalStateException("PostgreSQL must be tested too: " + POSTGRES_ENV + " is not set (./test sets it)");
         }
         return kinds;
     }
