@@ -23,6 +23,9 @@ import vn.loa.server.api.ConfirmationsApi;
 import vn.loa.server.confirm.Confirmations;
 import vn.loa.server.policy.AirPolicy;
 import vn.loa.server.policy.IssuerLevels;
+import vn.loa.server.policy.LibraryGuard;
+import vn.loa.server.policy.LibraryRights;
+import vn.loa.server.media.LibraryOwners;
 import vn.loa.server.policy.StationScope;
 import vn.loa.server.policy.TwoPersonRule;
 import vn.loa.server.api.Scopes;
@@ -126,10 +129,12 @@ public final class LoaServer implements AutoCloseable {
         new BroadcastsApi(planner, playout, launcher, journal, asRun, airPolicy, confirmations).register(router);
         new SchedulesApi(schedules, airPolicy, confirmations).register(router);
         new ConfirmationsApi(confirmations).register(router);
-        new MediaApi(library, new MediaUploads(library, s.mediaDir())).register(router);
+        LibraryGuard libraryGuard = new LibraryGuard(new LibraryOwners(db), new LibraryRights(stationScope), clock);
+        new MediaApi(library, new MediaUploads(library, s.mediaDir()), libraryGuard).register(router);
         this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
-                .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList()).register(router);
+                .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)
+                .register(router);
         new AuditApi(audit).register(router);
         new UsersApi(users).register(router);
         this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,

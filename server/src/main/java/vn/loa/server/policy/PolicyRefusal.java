@@ -23,7 +23,9 @@ public final class PolicyRefusal extends RuntimeException {
         /** The body claims an issuer level other than the one the user's scope gives. */
         ISSUER_LEVEL_NOT_YOURS("issuer_level_not_yours", false),
         /** A user with several areas must say which one a new library item belongs to. */
-        AREA_REQUIRED("area_required", false);
+        AREA_REQUIRED("area_required", false),
+        /** The area named for a new library item is not in the administrative tree. */
+        UNKNOWN_AREA("unknown_area", false);
 
         private final String code;
         private final boolean forbidden;
