@@ -2,6 +2,7 @@ package vn.loa.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
 import java.util.function.Supplier;
 import vn.loa.server.auth.Access;
 import vn.loa.server.confirm.ConfirmationRefused;
@@ -40,7 +41,7 @@ public final class ConfirmationsApi {
         if (state.equals("ALL")) {
             return null;
         }
-        if (!java.util.List.of(Pending.AWAITING, Pending.CONFIRMED, Pending.REJECTED, Pending.EXPIRED).contains(state)) {
+        if (!List.of(Pending.AWAITING, Pending.CONFIRMED, Pending.REJECTED, Pending.EXPIRED).contains(state)) {
             throw ApiException.badRequest("state must be AWAITING_CONFIRMATION, CONFIRMED, REJECTED, EXPIRED or ALL, "
                     + "not '" + state + "'");
         }
