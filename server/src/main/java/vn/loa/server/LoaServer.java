@@ -19,7 +19,15 @@ import vn.loa.server.monitor.EventHub;
 import vn.loa.server.monitor.StationWatch;
 import java.util.Map;
 import vn.loa.server.api.ApiAuditor;
-import vn.loa.server.api.BroadcastRights;
+import vn.loa.server.api.ConfirmationsApi;
+import vn.loa.server.confirm.Confirmations;
+import vn.loa.server.policy.AirPolicy;
+import vn.loa.server.policy.IssuerLevels;
+import vn.loa.server.policy.LibraryGuard;
+import vn.loa.server.policy.LibraryRights;
+import vn.loa.server.media.LibraryOwners;
+import vn.loa.server.policy.StationScope;
+import vn.loa.server.policy.TwoPersonRule;
 import vn.loa.server.api.Scopes;
 import vn.loa.server.api.UsersApi;
 import vn.loa.server.auth.Users;
@@ -104,23 +112,29 @@ public final class LoaServer implements AutoCloseable {
             users.ensureBootstrapAdmin(adminToken.strip());
             log.info("Admin token from LOA_ADMIN_TOKEN is active for user '{}'", Users.BOOTSTRAP_ADMIN);
         }
-        Scopes scopes = new Scopes(config.directory());
+        StationScope stationScope = new StationScope(config.directory());
+        Scopes scopes = new Scopes(stationScope);
         Router router = new Router();
         new HealthApi(config.directory(), registry).register(router);
         ListenTickets tickets = new ListenTickets(clock);
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes, tickets)
                 .register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
-        BroadcastRights rights = new BroadcastRights(planner, scopes);
+        AirPolicy airPolicy = new AirPolicy(planner, stationScope, new IssuerLevels(config.directory()),
+                new TwoPersonRule(config.directory(), s.alertConfirmAboveCommunes()));
         this.recovery = new SessionRecovery(journal, planner, launcher, asRun, clock);
-        new BroadcastsApi(planner, playout, launcher, journal, asRun, rights).register(router);
         this.schedules = new ScheduleService(db, planner, launcher, asRun,
                 new QuietHoursGuard(config.directory(), s.quietHours(), s.localZone()), clock);
-        new SchedulesApi(schedules, rights).register(router);
-        new MediaApi(library, new MediaUploads(library, s.mediaDir())).register(router);
+        Confirmations confirmations = new Confirmations(db, planner, launcher, schedules, airPolicy, clock);
+        new BroadcastsApi(planner, playout, launcher, journal, asRun, airPolicy, confirmations).register(router);
+        new SchedulesApi(schedules, airPolicy, confirmations).register(router);
+        new ConfirmationsApi(confirmations).register(router);
+        LibraryGuard libraryGuard = new LibraryGuard(new LibraryOwners(db), new LibraryRights(stationScope), clock);
+        new MediaApi(library, new MediaUploads(library, s.mediaDir()), libraryGuard).register(router);
         this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
-                .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList()).register(router);
+                .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)
+                .register(router);
         new AuditApi(audit).register(router);
         new UsersApi(users).register(router);
         this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,

@@ -27,6 +27,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.policy.PolicyRefusal;
 import vn.loa.server.schedule.ScheduleConflict;
 
 /**
@@ -96,6 +97,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ApiException e) {
             return error(e.status(), e.code(), e.getMessage());
+        }
+        if (cause instanceof PolicyRefusal e) {
+            return error(e.reason().forbidden() ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.BAD_REQUEST,
+                    e.reason().code(), e.getMessage());
         }
         if (cause instanceof PlanException e) {
             return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());

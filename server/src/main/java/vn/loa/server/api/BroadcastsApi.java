@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import vn.loa.server.auth.Access;
-import vn.loa.server.auth.Principal;
 import vn.loa.server.playout.BroadcastView;
 import java.util.concurrent.CompletableFuture;
 import vn.loa.server.asrun.AsRunLog;
@@ -17,8 +16,13 @@ import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.broadcast.SessionJournal;
 import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.confirm.Confirmations;
+import vn.loa.server.policy.AirPolicy;
 
-/** /api/broadcasts and /api/asrun: start, list and stop sessions; read what aired. */
+/**
+ * /api/broadcasts and /api/asrun: start, list and stop sessions; read what aired. A broadcast the
+ * two-person rule holds answers 202 with the request waiting for a second officer (/api/confirmations).
+ */
 public final class BroadcastsApi {
     private static final Duration MAX_AT_AHEAD = Duration.ofHours(1);
     private static final Duration MAX_AT_LATENESS = Duration.ofSeconds(2);
@@ -27,11 +31,13 @@ public final class BroadcastsApi {
     private final AsRunLog asRun;
     private final SessionLauncher launcher;
     private final SessionJournal journal;
-    private final BroadcastRights rights;
+    private final AirPolicy policy;
+    private final Confirmations confirmations;
 
     public BroadcastsApi(BroadcastPlanner planner, PlayoutEngine engine, SessionLauncher launcher,
-                         SessionJournal journal, AsRunLog asRun, BroadcastRights rights) {
-        this.rights = rights;
+                         SessionJournal journal, AsRunLog asRun, AirPolicy policy, Confirmations confirmations) {
+        this.policy = policy;
+        this.confirmations = confirmations;
         this.journal = journal;
         this.planner = planner;
         this.launcher = launcher;
@@ -47,17 +53,28 @@ public final class BroadcastsApi {
                 .add(HttpMethod.GET, "/api/asrun", Access.MONITOR, Endpoint.sync(this::asRun))
                 .add(HttpMethod.GET, "/api/sessions", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(
                         journal.query(r.param("state"), Params.limit(r, 100, 10_000)).stream()
-                                .filter(s -> rights.visible(r, s.request())).toList())));
+                                .filter(s -> policy.visible(r.principal(), s.request())).toList())));
     }
 
     private boolean visible(ApiRequest request, BroadcastView b) {
-        return Stream.concat(b.playing().stream(), b.waiting().stream()).anyMatch(s -> rights.scopes().reaches(request, s));
+        return Stream.concat(b.playing().stream(), b.waiting().stream()).anyMatch(s -> policy.scope().reaches(request.principal(), s));
     }
 
     private CompletableFuture<ApiResponse> create(ApiRequest request) {
-        BroadcastRequest body = Json.body(request, BroadcastRequest.class);
-        BroadcastPlan plan = planner.plan(body, rights.check(request, body, "this broadcast"));
+        AirPolicy.Clearance cleared = policy.clear(request.principal(), Json.body(request, BroadcastRequest.class),
+                "this broadcast");
+        BroadcastRequest body = cleared.request();
+        BroadcastPlan plan = planner.plan(body, cleared.stations());
         Instant at = at(body.at());
+        if (cleared.needsSecondOfficer()) {
+            if (at != null) {
+                throw ApiException.badRequest("an EMERGENCY over " + cleared.communes().size() + " communes waits for a "
+                        + "second officer, so it cannot be timed with 'at'; ask for it now, or make a schedule entry")
+                        .withCode("confirmation_cannot_be_timed");
+            }
+            return CompletableFuture.completedFuture(new ApiResponse(HttpResponseStatus.ACCEPTED,
+                    confirmations.holdBroadcast(request.principal(), cleared, plan.title())));
+        }
         return launcher.start(body, plan, at, "api, " + request.actor()).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
                 "id", id, "title", plan.title(), "priority", plan.priority().name(), "stations", plan.stations().size(),
                 "durationMs", plan.programme().durationMillis())));
@@ -96,20 +113,15 @@ public final class BroadcastsApi {
         });
     }
 
-    /** Stopping takes the same rights as starting: every station of it in scope, emergency rights for EMERGENCY. */
     private void mayStop(ApiRequest request, BroadcastView b) {
-        Principal who = request.principal();
-        if (b.priority().equals("EMERGENCY") && !who.role().allows(Access.EMERGENCY)) {
-            throw ApiException.forbidden(who, "a " + who.role().label() + " may not stop an EMERGENCY broadcast");
-        }
-        rights.scopes().requireAll(request, Stream.concat(b.playing().stream(), b.waiting().stream()).toList(),
-                "broadcast " + b.id());
+        policy.requireMayStop(request.principal(), b.priority(),
+                Stream.concat(b.playing().stream(), b.waiting().stream()).toList(), "broadcast " + b.id());
     }
 
     private ApiResponse asRun(ApiRequest r) {
         String session = r.param("session");
         return ApiResponse.ok(asRun.query(r.param("station"), session == null ? null : Params.number(session, "session"),
                 Params.instant(r, "from"), Params.instant(r, "to"), Params.limit(r, 10_000, 100_000)).stream()
-                .filter(e -> rights.scopes().reaches(r, e.station())).toList());
+                .filter(e -> policy.scope().reaches(r.principal(), e.station())).toList());
     }
 }

@@ -10,27 +10,35 @@ import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Map;
 import vn.loa.server.auth.Access;
+import vn.loa.server.media.LibraryOwners;
+import vn.loa.server.media.MediaEntry;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.media.MediaUploads;
+import vn.loa.server.policy.LibraryGuard;
 
 /**
  * GET /api/media: the library, accepted and rejected files alike, each with its reason. POST /api/media:
  * an upload, either the raw MP3 ({@code Content-Type: audio/mpeg}, name in {@code ?name=}) or a
- * multipart form with one file field, as browsers send it.
+ * multipart form with one file field, as browsers send it. Each file belongs to an area (its
+ * uploader's, or {@code ?area=}); replacing one takes a scope that covers that area.
  */
 public final class MediaApi {
     private final MediaLibrary library;
     private final MediaUploads uploads;
+    private final LibraryGuard guard;
 
-    public MediaApi(MediaLibrary library, MediaUploads uploads) {
+    public MediaApi(MediaLibrary library, MediaUploads uploads, LibraryGuard guard) {
         this.library = library;
         this.uploads = uploads;
+        this.guard = guard;
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(library.entries())))
+        router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(list())))
                 .add(HttpMethod.POST, "/api/media", Access.CONTENT, Endpoint.sync(this::upload))
                 .add(HttpMethod.GET, "/api/media/audio", Access.MONITOR, Endpoint.sync(this::audio));
     }
@@ -61,9 +69,15 @@ public final class MediaApi {
         if (upload.bytes().length == 0) {
             throw ApiException.badRequest("the upload is empty");
         }
+        String name = upload.name();
+        boolean replace = "true".equals(request.param("replace"));
         try {
+            // Only a replacement changes an existing file; a plain upload over one is refused as a 409 anyway.
+            MediaEntry stored = guard.change(request.principal(), LibraryOwners.Kind.MEDIA, name,
+                    () -> replace && name != null && library.entry(name).isPresent(), request.param("area"),
+                    () -> uploads.store(name, upload.bytes(), replace));
             return new ApiResponse(HttpResponseStatus.CREATED,
-                    uploads.store(upload.name(), upload.bytes(), "true".equals(request.param("replace"))));
+                    view(stored, guard.areaOf(LibraryOwners.Kind.MEDIA, stored.path())));
         } catch (MediaUploads.Refused e) {
             throw new ApiException(switch (e.kind()) {
                 case INVALID -> HttpResponseStatus.BAD_REQUEST;
@@ -71,6 +85,19 @@ public final class MediaApi {
                 case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
             }, e.getMessage());
         }
+    }
+
+    private java.util.List<ObjectNode> list() {
+        Map<String, String> areas = guard.areas(LibraryOwners.Kind.MEDIA);
+        return library.entries().stream().map(e -> view(e, areas.get(e.path()))).toList();
+    }
+
+    /** The entry with its owner's area (null: the root) and its name as {@code id}, so the audit names the file. */
+    private static ObjectNode view(MediaEntry entry, String area) {
+        ObjectNode node = Json.MAPPER.valueToTree(entry);
+        node.put("id", entry.path());
+        node.put("area", area);
+        return node;
     }
 
     /** The first file field of a multipart form; its file name unless ?name= says otherwise. */

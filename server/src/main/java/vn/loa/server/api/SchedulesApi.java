@@ -11,17 +11,23 @@ import java.util.stream.Collectors;
 import vn.loa.server.auth.Access;
 import vn.loa.server.schedule.ScheduleView;
 import vn.loa.server.broadcast.BroadcastRequest;
+import vn.loa.server.confirm.Confirmations;
+import vn.loa.server.policy.AirPolicy;
 import vn.loa.server.schedule.Misfire;
 import vn.loa.server.schedule.Recurrence;
 import vn.loa.server.schedule.SameClass;
 import vn.loa.server.schedule.ScheduleEntry;
 import vn.loa.server.schedule.ScheduleService;
 
-/** /api/schedules: programme entries that put a broadcast on air at its times. */
+/**
+ * /api/schedules: programme entries that put a broadcast on air at its times. An entry the two-person
+ * rule holds answers 202 and is made (or replaces the old one) only when a second officer confirms.
+ */
 public final class SchedulesApi {
     private static final int MAX_OCCURRENCES = 5_000;
     private final ScheduleService schedules;
-    private final BroadcastRights rights;
+    private final AirPolicy policy;
+    private final Confirmations confirmations;
 
     /** Body of POST /api/schedules. */
     public record ScheduleRequest(String title, BroadcastRequest broadcast, Recurrence recurrence, String timeZone,
@@ -29,9 +35,10 @@ public final class SchedulesApi {
                                   Boolean allowConflicts) {
     }
 
-    public SchedulesApi(ScheduleService schedules, BroadcastRights rights) {
+    public SchedulesApi(ScheduleService schedules, AirPolicy policy, Confirmations confirmations) {
         this.schedules = schedules;
-        this.rights = rights;
+        this.policy = policy;
+        this.confirmations = confirmations;
     }
 
     public void register(Router router) {
@@ -44,35 +51,49 @@ public final class SchedulesApi {
     }
 
     private List<ScheduleView> visible(ApiRequest request) {
-        return schedules.list().stream().filter(v -> rights.visible(request, v.broadcast())).toList();
+        return schedules.list().stream().filter(v -> policy.visible(request.principal(), v.broadcast())).toList();
     }
 
     /** The entry, if it exists (404) and all its stations are the caller's (403). */
     private ScheduleView mine(ApiRequest request) {
         long id = id(request);
         ScheduleView v = schedules.get(id).orElseThrow(() -> ApiException.notFound("no schedule " + id));
-        rights.check(request, v.broadcast(), "schedule " + id);
+        policy.requireMayAct(request.principal(), v.broadcast(), "schedule " + id);
         return v;
     }
 
     private ApiResponse create(ApiRequest request) {
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
-        rights.check(request, body.broadcast(), "this schedule");
-        return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(entry(body),
-                Boolean.TRUE.equals(body.allowConflicts())));
+        AirPolicy.Clearance cleared = policy.clear(request.principal(), body.broadcast(), "this schedule");
+        ScheduleEntry entry = entry(body, cleared.request());
+        boolean allowConflicts = Boolean.TRUE.equals(body.allowConflicts());
+        if (cleared.needsSecondOfficer()) {
+            schedules.check(entry, 0, allowConflicts);
+            return new ApiResponse(HttpResponseStatus.ACCEPTED,
+                    confirmations.holdSchedule(request.principal(), cleared, entry, allowConflicts, null));
+        }
+        return new ApiResponse(HttpResponseStatus.CREATED, schedules.create(entry, allowConflicts));
     }
 
     private ApiResponse replace(ApiRequest request) {
         long id = id(request);
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
         mine(request);
-        rights.check(request, body.broadcast(), "this schedule");
-        return ApiResponse.ok(schedules.replace(id, entry(body), Boolean.TRUE.equals(body.allowConflicts()))
+        AirPolicy.Clearance cleared = policy.clear(request.principal(), body.broadcast(), "this schedule");
+        ScheduleEntry entry = entry(body, cleared.request());
+        boolean allowConflicts = Boolean.TRUE.equals(body.allowConflicts());
+        if (cleared.needsSecondOfficer()) {
+            schedules.check(entry, id, allowConflicts);
+            return new ApiResponse(HttpResponseStatus.ACCEPTED,
+                    confirmations.holdSchedule(request.principal(), cleared, entry, allowConflicts, id));
+        }
+        return ApiResponse.ok(schedules.replace(id, entry, allowConflicts)
                 .orElseThrow(() -> ApiException.notFound("no schedule " + id)));
     }
 
-    private static ScheduleEntry entry(ScheduleRequest body) {
-        return new ScheduleEntry(0, body.title(), body.broadcast(), body.recurrence(), body.timeZone(), body.validFrom(),
+    /** The entry as it may be stored: its broadcast as the policy cleared it (the user's own issuer level). */
+    private static ScheduleEntry entry(ScheduleRequest body, BroadcastRequest broadcast) {
+        return new ScheduleEntry(0, body.title(), broadcast, body.recurrence(), body.timeZone(), body.validFrom(),
                 body.validUntil(), body.misfire() == null ? Misfire.SKIP : body.misfire(), body.sameClass(), null);
     }
 

@@ -11,6 +11,12 @@ public record BroadcastRequest(String title, List<String> media, String playlist
                                Integer maxDurationSeconds, Integer repeat, Boolean attentionTone, String at,
                                String when) {
 
+    /** The same request at another issuer level: the one the policy derived from the user's scope. */
+    public BroadcastRequest withIssuerLevel(String level) {
+        return new BroadcastRequest(title, media, playlist, targets, priority, onPreempt, level, resumeDeadline,
+                maxDurationSeconds, repeat, attentionTone, at, when);
+    }
+
     public record Targets(List<String> stations, List<String> areas, List<String> tags, Boolean all) {
     }
 }

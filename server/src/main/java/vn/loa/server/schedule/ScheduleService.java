@@ -115,6 +115,14 @@ public final class ScheduleService implements AutoCloseable {
         }
     }
 
+    /**
+     * The checks of {@link #create} (or of {@link #replace} for {@code replacing}, 0 for none) without
+     * storing anything: a request held for a second officer is refused now if it could never be made.
+     */
+    public void check(ScheduleEntry request, long replacing, boolean allowConflicts) {
+        validated(request, replacing, allowConflicts);
+    }
+
     private record Validated(ScheduleEntry entry, List<String> warnings) {
     }
 

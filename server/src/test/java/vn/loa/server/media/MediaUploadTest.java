@@ -58,10 +58,14 @@ class MediaUploadTest {
 
         assertEquals(409, operator.post("/api/media?name=ti%E1%BA%BFng-M%C3%B4ng.mp3",
                 "audio/mpeg", bulletin).status(), "an existing name is not overwritten by accident");
-        TestServer.Reply replaced = operator.post("/api/media?name=bulletin.mp3&replace=true", "audio/mpeg",
-                Files.readAllBytes(media.resolve("tone.mp3")));
+        TestServer.Reply replaced = operator.post("/api/media?name=ti%E1%BA%BFng-M%C3%B4ng.mp3&replace=true",
+                "audio/mpeg", Files.readAllBytes(media.resolve("tone.mp3")));
         assertEquals(201, replaced.status(), replaced.toString());
         assertEquals(496, replaced.body().get("durationMs").asLong(), 30, "the library now holds the new content");
+        assertEquals(403, operator.post("/api/media?name=bulletin.mp3&replace=true", "audio/mpeg", bulletin).status(),
+                "a file shipped in the media folder belongs to the root: read-only for operators");
+        assertEquals(201, server.as(TestServer.ADMIN_TOKEN).post("/api/media?name=bulletin.mp3&replace=true", "audio/mpeg",
+                bulletin).status(), "an admin may replace it");
     }
 
     @Test

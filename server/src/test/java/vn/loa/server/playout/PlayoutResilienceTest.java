@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.TestClips;
+import vn.loa.server.TestServer;
 import vn.loa.sim.Faults;
 import vn.loa.sim.SimEvent;
 import vn.loa.sim.SimulatedReceiver;
@@ -84,11 +85,14 @@ class PlayoutResilienceTest extends PlayoutHarness {
     @Test
     void provinceBulletinCutsInOnACommuneOneOfTheSameClass() {
         connect(List.of("st-08"));
-        long commune = broadcast("""
-                {"media":["long.mp3"],"targets":{"stations":["st-08"]},"priority":"PRIORITY","issuerLevel":"COMMUNE"}""");
+        // The issuer level comes from who asks: commune-b's operator speaks for the commune, the admin for the top.
+        TestServer.Reply byCommune = server.as(server.user("xa-b", "operator", "commune-b")).post("/api/broadcasts", JSON, """
+                {"media":["long.mp3"],"targets":{"stations":["st-08"]},"priority":"PRIORITY"}""");
+        assertEquals(201, byCommune.status(), byCommune.toString());
+        long commune = byCommune.body().get("id").asLong();
         awaitPlaying(List.of("st-08"), commune);
         long province = broadcast("""
-                {"media":["alert.mp3"],"targets":{"stations":["st-08"]},"priority":"PRIORITY","issuerLevel":"PROVINCE"}""");
+                {"media":["alert.mp3"],"targets":{"stations":["st-08"]},"priority":"PRIORITY"}""");
         awaitPlaying(List.of("st-08"), province);
         assertTrue(ended("st-08", commune, "PREEMPTED"));
     }
