@@ -31,7 +31,7 @@ public final class MediaApi {
 
     public void register(Router router) {
         router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(library.entries())))
-                .add(HttpMethod.POST, "/api/media", Access.CONTENT, Endpoint.sync(this::upload))
+                .add(HttpMethod.POST, "/api/media", Access.CONTENT, RouteKind.UPLOAD, Endpoint.sync(this::upload))
                 .add(HttpMethod.GET, "/api/media/audio", Access.MONITOR, Endpoint.sync(this::audio));
     }
 

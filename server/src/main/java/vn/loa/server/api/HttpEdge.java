@@ -1,0 +1,281 @@
+package vn.loa.server.api;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import vn.loa.server.auth.Access;
+
+/**
+ * The HTTP edge of one connection. On each request head it looks the route up in the table, checks the
+ * token and the route's access, and only then lets the body in, collected up to the route's limit; a
+ * refused request's body is thrown away unread into memory. One request is served at a time: reading
+ * pauses from the end of a body until its answer is written, so answers leave in the order requests
+ * came (HTTP/1.1 pipelining) and a connection can never hold more than one body.
+ */
+final class HttpEdge extends ChannelInboundHandlerAdapter {
+    static final String AGGREGATOR = "aggregator";
+    /** How long a refused request's body may keep arriving before the connection is closed. */
+    private static final long DISCARD_LINGER_MS = 1_000;
+
+    private final Router router;
+    private final Router.Gate gate;
+    private final Executor admissions;
+    private final ApiAuditor auditor;
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private ConnectionClock clock;
+
+    /** The request being served, from its head until both its body has ended and its answer is written. */
+    private HttpRequest head;
+    private boolean decided;
+    private boolean forwardBody;
+    private boolean bodyDone;
+    private boolean answered;
+    private boolean closeAfterBody;
+    private boolean closeReady;
+    private boolean streaming;
+
+    HttpEdge(Router router, Router.Gate gate, Executor admissions, ApiAuditor auditor) {
+        this.router = router;
+        this.gate = gate;
+        this.admissions = admissions;
+        this.auditor = auditor;
+    }
+
+    /** The answer to the current request has been handed to the connection; the next may be read. */
+    static void answered(ChannelHandlerContext ctx) {
+        HttpEdge edge = ctx.pipeline().get(HttpEdge.class);
+        if (edge != null) {
+            ctx.executor().execute(() -> edge.onAnswered(ctx.pipeline().context(edge)));
+        }
+    }
+
+    /** The current request became a stream that lasts as long as the connection. */
+    static void streaming(ChannelHandlerContext ctx) {
+        HttpEdge edge = ctx.pipeline().get(HttpEdge.class);
+        if (edge != null) {
+            ctx.executor().execute(() -> edge.streaming = true);
+        }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        clock = ctx.pipeline().get(ConnectionClock.class);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        clock.awaitHead();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        waiting.add(msg);
+        pump(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        waiting.forEach(ReferenceCountUtil::release);
+        waiting.clear();
+        if (head != null && !decided) {
+            ReferenceCountUtil.release(head);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void pump(ChannelHandlerContext ctx) {
+        while (!waiting.isEmpty() && ctx.channel().isActive()) {
+            Object msg = waiting.peek();
+            if (streaming) {
+                ReferenceCountUtil.release(waiting.poll());
+            } else if (msg instanceof HttpRequest next && !(msg instanceof HttpContent)) {
+                if (head != null) {
+                    break;
+                }
+                waiting.poll();
+                begin(ctx, next);
+            } else if (head == null) {
+                ReferenceCountUtil.release(waiting.poll());
+            } else if (!decided) {
+                break;
+            } else {
+                waiting.poll();
+                if (forwardBody) {
+                    ctx.fireChannelRead(msg);
+                } else {
+                    ReferenceCountUtil.release(msg);
+                }
+                if (msg instanceof LastHttpContent) {
+                    bodyEnded(ctx);
+                }
+            }
+        }
+        boolean wantsBytes = streaming || head == null || (decided && !bodyDone);
+        ctx.channel().config().setAutoRead(wantsBytes);
+    }
+
+    private void begin(ChannelHandlerContext ctx, HttpRequest next) {
+        head = next;
+        decided = forwardBody = bodyDone = answered = closeAfterBody = false;
+        clock.pause();
+        QueryStringDecoder uri = new QueryStringDecoder(next.uri());
+        ApiRequest request = new ApiRequest(next.method(), uri.path(), uri.parameters(),
+                next.headers().get(HttpHeaderNames.CONTENT_TYPE), new byte[0], List.of(), ApiHandler.address(ctx),
+                next.headers().get(HttpHeaderNames.AUTHORIZATION), null);
+        if (!next.decoderResult().isSuccess()) {
+            refuse(ctx, request, ApiHandler.error(HttpResponseStatus.BAD_REQUEST, "malformed_request",
+                    "malformed HTTP request: " + next.decoderResult().cause()), true);
+            return;
+        }
+        Router.Match match;
+        try {
+            match = router.match(next.method(), uri.path());
+        } catch (ApiException e) {
+            refuse(ctx, request, ApiHandler.toResponse(request, e), false);
+            return;
+        }
+        Route route = match.route();
+        ApiRequest bound = request.withPathParams(match.params());
+        boolean ticketHolder = route.kind() == RouteKind.STREAM && bound.param("ticket") != null;
+        if (route.access() == Access.PUBLIC && !bound.path().equals("/metrics") || ticketHolder) {
+            admitted(ctx, route, bound);
+            return;
+        }
+        try {
+            admissions.execute(() -> {
+                try {
+                    ApiRequest who = gate.admit(bound, route.access());
+                    ctx.executor().execute(() -> admitted(ctx, route, who));
+                } catch (ApiException refused) {
+                    ApiRequest named = refused.principal() == null ? bound : bound.as(refused.principal());
+                    ctx.executor().execute(() -> refuse(ctx, named, ApiHandler.toResponse(named, refused), false));
+                } catch (RuntimeException failure) {
+                    ctx.executor().execute(() -> refuse(ctx, bound, ApiHandler.toResponse(bound, failure), false));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refuse(ctx, bound, ApiHandler.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy",
+                    "the server is busy; try again shortly"), true);
+        }
+    }
+
+    private void admitted(ChannelHandlerContext ctx, Route route, ApiRequest who) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        long declared = HttpUtil.getContentLength(head, -1L);
+        if (declared > route.bodyLimit() || (route.bodyLimit() == 0 && HttpUtil.isTransferEncodingChunked(head))) {
+            refuse(ctx, who, tooLarge(route.bodyLimit()), false);
+            return;
+        }
+        if (HttpUtil.is100ContinueExpected(head)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            head.headers().remove(HttpHeaderNames.EXPECT);
+        }
+        BodyLimitAggregator aggregator = (BodyLimitAggregator) ctx.pipeline().get(AGGREGATOR);
+        if (aggregator.maxBytes() != route.bodyLimit()) {
+            ctx.pipeline().replace(AGGREGATOR, AGGREGATOR, new BodyLimitAggregator(route.bodyLimit()));
+        }
+        new Exchange(route, who).attachTo(ctx.channel());
+        decided = true;
+        forwardBody = true;
+        clock.awaitBody();
+        ctx.fireChannelRead(head);
+        if (head instanceof LastHttpContent) {
+            bodyEnded(ctx);
+        }
+        pump(ctx);
+    }
+
+    static ApiResponse tooLarge(int limit) {
+        return ApiHandler.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body_too_large",
+                "the request body is larger than this endpoint's limit of " + limit + " bytes");
+    }
+
+    /**
+     * Answers from the head alone and throws the body away as it arrives. When a body is still to come,
+     * the connection closes after it (or after a short linger), so a refused upload costs no memory and
+     * the next request never has to wait behind a stranger's megabytes.
+     */
+    private void refuse(ChannelHandlerContext ctx, ApiRequest request, ApiResponse answer, boolean close) {
+        auditor.answered(request, answer);
+        boolean bodyComing = HttpUtil.getContentLength(head, 0L) > 0 || HttpUtil.isTransferEncodingChunked(head);
+        ReferenceCountUtil.release(head);
+        decided = true;
+        forwardBody = false;
+        if (head instanceof LastHttpContent || !head.decoderResult().isSuccess()) {
+            bodyDone = true;
+        } else {
+            clock.awaitBody();
+        }
+        ApiHandler.write(ctx, !close && !bodyComing && HttpUtil.isKeepAlive(head), answer);
+        pump(ctx);
+    }
+
+    /** An answer that ends the connection is on its way: no further request is read. */
+    static void closing(ChannelHandlerContext ctx) {
+        HttpEdge edge = ctx.pipeline().get(HttpEdge.class);
+        if (edge != null) {
+            ctx.executor().execute(() -> edge.closeAfterBody = true);
+        }
+    }
+
+    /** That answer is flushed: close now, or once the refused body has drained (at most a short linger). */
+    static void closeWhenBodyEnds(ChannelHandlerContext ctx) {
+        HttpEdge edge = ctx.pipeline().get(HttpEdge.class);
+        if (edge == null) {
+            ctx.close();
+            return;
+        }
+        ctx.executor().execute(() -> {
+            edge.closeReady = true;
+            if (edge.head == null || edge.bodyDone) {
+                ctx.close();
+            } else {
+                ctx.executor().schedule(() -> ctx.close(), DISCARD_LINGER_MS, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private void bodyEnded(ChannelHandlerContext ctx) {
+        bodyDone = true;
+        clock.pause();
+        finishIfDone(ctx);
+    }
+
+    private void onAnswered(ChannelHandlerContext ctx) {
+        answered = true;
+        finishIfDone(ctx);
+        pump(ctx);
+    }
+
+    private void finishIfDone(ChannelHandlerContext ctx) {
+        if (head == null || !answered || !bodyDone) {
+            return;
+        }
+        if (closeAfterBody) {
+            if (closeReady) {
+                ctx.close();
+            }
+            return;
+        }
+        head = null;
+        clock.awaitHead();
+    }
+}
