@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.schedule.ScheduleConflict;
+import vn.loa.server.text.TextRules;
 
 /**
  * Serves JSON and upload routes: the edge has already matched the route and admitted the caller from the
@@ -74,7 +75,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     "error", e.getMessage(), "retryAfter", e.retryAfterSeconds()));
         }
         if (cause instanceof PlanException e) {
-            return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return error(HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage());
+        }
+        if (cause instanceof TextRules.Rejected e) {
+            return error(HttpResponseStatus.BAD_REQUEST, "invalid_text", e.getMessage());
         }
         if (cause instanceof ScheduleConflict.Refused e) {
             return new ApiResponse(HttpResponseStatus.CONFLICT, Map.of("status", 409, "code", "schedule_conflict", "error", e.getMessage(),

@@ -164,7 +164,8 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
                     ctx.executor().execute(() -> admitted(ctx, route, who));
                 } catch (ApiException refused) {
                     ApiRequest named = refused.principal() == null ? bound : bound.as(refused.principal());
-                    ctx.executor().execute(() -> refuse(ctx, named, ApiHandler.toResponse(named, refused), false));
+                    ctx.executor().execute(() -> refuse(ctx, named, ApiHandler.toResponse(named, refused), false,
+                            route.kind() == RouteKind.STREAM));
                 } catch (RuntimeException failure) {
                     ctx.executor().execute(() -> refuse(ctx, bound, ApiHandler.toResponse(bound, failure), false));
                 }
@@ -214,6 +215,12 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
      * the next request never has to wait behind a stranger's megabytes.
      */
     private void refuse(ChannelHandlerContext ctx, ApiRequest request, ApiResponse answer, boolean close) {
+        refuse(ctx, request, answer, close, false);
+    }
+
+    /** @param basicChallenge offer Basic authentication too: media players ask for the listen-in stream that way */
+    private void refuse(ChannelHandlerContext ctx, ApiRequest request, ApiResponse answer, boolean close,
+                        boolean basicChallenge) {
         auditor.answered(request, answer);
         boolean bodyComing = HttpUtil.getContentLength(head, 0L) > 0 || HttpUtil.isTransferEncodingChunked(head);
         ReferenceCountUtil.release(head);
@@ -224,7 +231,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
         } else {
             clock.awaitBody();
         }
-        ApiHandler.write(ctx, !close && !bodyComing && HttpUtil.isKeepAlive(head), answer);
+        ApiHandler.write(ctx, !close && !bodyComing && HttpUtil.isKeepAlive(head), answer, basicChallenge);
         pump(ctx);
     }
 

@@ -75,6 +75,10 @@ public final class MediaApi {
 
     /** The first file field of a multipart form; its file name unless ?name= says otherwise. */
     private static Upload multipart(ApiRequest request) {
+        if (!MediaUploads.hasBoundary(request.contentType())) {
+            throw new ApiException(HttpResponseStatus.BAD_REQUEST, "multipart_without_boundary",
+                    "a multipart/form-data upload must name its boundary (1..70 characters) in Content-Type");
+        }
         DefaultFullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, request.path(),
                 Unpooled.wrappedBuffer(request.body()));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, request.contentType());
