@@ -86,6 +86,7 @@ public final class AlertService implements AutoCloseable {
     public synchronized Alert draft(AlertDraft d, String by) {
         Instant now = clock.instant();
         String title = d.title() == null ? "" : d.title().strip();
+        TextRules.line("title", title, 200);
         if (title.isEmpty() || title.length() > 200 || title.contains("\n")) {
             throw new AlertRefused("title must be one line of 1..200 characters", false);
         }

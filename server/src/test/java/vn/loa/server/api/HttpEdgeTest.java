@@ -177,4 +177,16 @@ class HttpEdgeTest {
             assertEquals(200, client.send("GET /api/slow HTTP/1.1\r\nHost: loa\r\n\r\n").read().status());
         }
     }
+
+    @Test
+    void aChangeWhoseAuditRowCannotBeWrittenIsNotMade() throws Exception {
+        database.close();
+        try (RawHttp client = new RawHttp(port)) {
+            RawHttp.Answer answer = client.send("POST /api/things HTTP/1.1\r\nHost: loa\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").read();
+            assertEquals(503, answer.status(), answer.toString());
+            assertTrue(answer.body().contains("\"code\":\"audit_unavailable\""), answer.body());
+        }
+        assertEquals(0, bodiesServed.get(), "the endpoint never ran");
+    }
 }
