@@ -68,7 +68,11 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
     static void streaming(ChannelHandlerContext ctx) {
         HttpEdge edge = ctx.pipeline().get(HttpEdge.class);
         if (edge != null) {
-            ctx.executor().execute(() -> edge.streaming = true);
+            ctx.executor().execute(() -> {
+                // Keep reading (and dropping) what the client sends, so its going away is noticed at once.
+                edge.streaming = true;
+                edge.pump(ctx.pipeline().context(edge));
+            });
         }
     }
 
