@@ -1,24 +1,18 @@
 package vn.loa.server.api;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import vn.loa.server.auth.Access;
 
 /**
  * The HTTP edge of one connection. On each request head it looks the route up in the table, checks the
@@ -32,9 +26,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
     /** How long a refused request's body may keep arriving before the connection is closed. */
     private static final long DISCARD_LINGER_MS = 1_000;
 
-    private final Router router;
-    private final Router.Gate gate;
-    private final Executor admissions;
+    private final Admission admission;
     private final ApiAuditor auditor;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ConnectionClock clock;
@@ -50,9 +42,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
     private boolean streaming;
 
     HttpEdge(Router router, Router.Gate gate, Executor admissions, ApiAuditor auditor) {
-        this.router = router;
-        this.gate = gate;
-        this.admissions = admissions;
+        this.admission = new Admission(router, gate, admissions);
         this.auditor = auditor;
     }
 
@@ -108,7 +98,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
             Object msg = waiting.peek();
             if (streaming) {
                 ReferenceCountUtil.release(waiting.poll());
-            } else if (msg instanceof HttpRequest next && !(msg instanceof HttpContent)) {
+            } else if (msg instanceof HttpRequest next) {
                 if (head != null) {
                     break;
                 }
@@ -138,46 +128,13 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
         head = next;
         decided = forwardBody = bodyDone = answered = closeAfterBody = false;
         clock.pause();
-        QueryStringDecoder uri = new QueryStringDecoder(next.uri());
-        ApiRequest request = new ApiRequest(next.method(), uri.path(), uri.parameters(),
-                next.headers().get(HttpHeaderNames.CONTENT_TYPE), new byte[0], List.of(), ApiHandler.address(ctx),
-                next.headers().get(HttpHeaderNames.AUTHORIZATION), null);
-        if (!next.decoderResult().isSuccess()) {
-            refuse(ctx, request, ApiHandler.error(HttpResponseStatus.BAD_REQUEST, "malformed_request",
-                    "malformed HTTP request: " + next.decoderResult().cause()), true);
-            return;
-        }
-        Router.Match match;
-        try {
-            match = router.match(next.method(), uri.path());
-        } catch (ApiException e) {
-            refuse(ctx, request, ApiHandler.toResponse(request, e), false);
-            return;
-        }
-        Route route = match.route();
-        ApiRequest bound = request.withPathParams(match.params());
-        boolean ticketHolder = route.kind() == RouteKind.STREAM && bound.param("ticket") != null;
-        if (route.access() == Access.PUBLIC && !bound.path().equals("/metrics") || ticketHolder) {
-            admitted(ctx, route, bound);
-            return;
-        }
-        try {
-            admissions.execute(() -> {
-                try {
-                    ApiRequest who = gate.admit(bound, route.access());
-                    ctx.executor().execute(() -> admitted(ctx, route, who));
-                } catch (ApiException refused) {
-                    ApiRequest named = refused.principal() == null ? bound : bound.as(refused.principal());
-                    ctx.executor().execute(() -> refuse(ctx, named, ApiHandler.toResponse(named, refused), false,
-                            route.kind() == RouteKind.STREAM));
-                } catch (RuntimeException failure) {
-                    ctx.executor().execute(() -> refuse(ctx, bound, ApiHandler.toResponse(bound, failure), false));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            refuse(ctx, bound, ApiHandler.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy",
-                    "the server is busy; try again shortly"), true);
-        }
+        admission.judge(ctx, next, verdict -> {
+            if (verdict instanceof Admission.Admitted a) {
+                admitted(ctx, a.route(), a.request());
+            } else if (verdict instanceof Admission.Refused r) {
+                refuse(ctx, r.request(), r.answer(), r.close(), r.basicChallenge());
+            }
+        });
     }
 
     private void admitted(ChannelHandlerContext ctx, Route route, ApiRequest who) {
@@ -186,7 +143,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
         }
         long declared = HttpUtil.getContentLength(head, -1L);
         if (declared > route.bodyLimit() || (route.bodyLimit() == 0 && HttpUtil.isTransferEncodingChunked(head))) {
-            refuse(ctx, who, tooLarge(route.bodyLimit()), false);
+            refuse(ctx, who, tooLarge(route.bodyLimit()), false, false);
             return;
         }
         if (HttpUtil.is100ContinueExpected(head)) {
@@ -218,10 +175,6 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
      * the connection closes after it (or after a short linger), so a refused upload costs no memory and
      * the next request never has to wait behind a stranger's megabytes.
      */
-    private void refuse(ChannelHandlerContext ctx, ApiRequest request, ApiResponse answer, boolean close) {
-        refuse(ctx, request, answer, close, false);
-    }
-
     /** @param basicChallenge offer Basic authentication too: media players ask for the listen-in stream that way */
     private void refuse(ChannelHandlerContext ctx, ApiRequest request, ApiResponse answer, boolean close,
                         boolean basicChallenge) {

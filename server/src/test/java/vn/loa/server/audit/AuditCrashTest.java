@@ -40,6 +40,7 @@ class AuditCrashTest {
         Path config = TestConfig.write(dir, Databases.fresh(kind, dir));
         List<String> acknowledged = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
+            int started = round;
             ChildServer server = new ChildServer(config, dir.resolve("data"), dir.resolve("round-" + round + ".log"));
             try {
                 Map<String, JsonNode> rows = StreamSupport.stream(
@@ -48,7 +49,7 @@ class AuditCrashTest {
                 for (String user : acknowledged) {
                     JsonNode row = rows.entrySet().stream().filter(e -> e.getKey().contains("\"" + user + "\""))
                             .map(Map.Entry::getValue).findFirst()
-                            .orElseThrow(() -> new AssertionError("round " + ROUNDS + ": the audit lost " + user + ": " + rows.keySet()));
+                            .orElseThrow(() -> new AssertionError("start " + started + ": the audit lost " + user + ": " + rows.keySet()));
                     assertEquals(201, row.get("status").asInt(), row.toString());
                     assertEquals(AuditEntry.DONE, row.get("outcome").asText(), row.toString());
                 }
