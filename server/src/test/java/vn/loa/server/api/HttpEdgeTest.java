@@ -189,4 +189,20 @@ class HttpEdgeTest {
         }
         assertEquals(0, bodiesServed.get(), "the endpoint never ran");
     }
+
+    @Test
+    void aClientThatAsksBeforeSendingIsToldToContinueOnlyOnceItsTokenAndLengthAreAccepted() throws Exception {
+        try (RawHttp stranger = new RawHttp(port)) {
+            String head = stranger.send("POST /api/upload HTTP/1.1\r\nHost: loa\r\nContent-Type: audio/mpeg\r\n"
+                    + "Content-Length: 5000\r\nExpect: 100-continue\r\n\r\n").readHead();
+            assertTrue(head.startsWith("HTTP/1.1 401"), "no 100 Continue for a stranger: " + head);
+        }
+        try (RawHttp editor = new RawHttp(port)) {
+            String head = editor.send("POST /api/upload HTTP/1.1\r\nHost: loa\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: audio/mpeg\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n").readHead();
+            assertTrue(head.startsWith("HTTP/1.1 100"), head);
+            assertEquals(201, editor.send(new byte[5000]).read().status());
+        }
+        assertEquals(1, bodiesServed.get());
+    }
 }

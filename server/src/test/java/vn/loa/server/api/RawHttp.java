@@ -55,8 +55,8 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
-    /** Reads one complete answer (Content-Length framed, as every non-stream answer of Loa is). */
-    Answer read() throws IOException {
+    /** Reads one answer's head, interim ones (100 Continue) included. */
+    String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -65,7 +65,12 @@ final class RawHttp implements AutoCloseable {
             }
             head.write(b);
         }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads one complete answer (Content-Length framed, as every non-stream answer of Loa is), skipping 100s. */
+    Answer read() throws IOException {
+        String text = readHead();
         int status = Integer.parseInt(text.substring(9, 12));
         if (status == 100) {
             return read();
