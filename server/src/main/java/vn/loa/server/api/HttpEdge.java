@@ -174,8 +174,9 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
      * Answers from the head alone and throws the body away as it arrives. When a body is still to come,
      * the connection closes after it (or after a short linger), so a refused upload costs no memory and
      * the next request never has to wait behind a stranger's megabytes.
+     *
+     * @param basicChallenge offer Basic authentication too: media players ask for the listen-in stream that way
      */
-    /** @param basicChallenge offer Basic authentication too: media players ask for the listen-in stream that way */
     private void refuse(ChannelHandlerContext ctx, ApiRequest request, ApiResponse answer, boolean close,
                         boolean basicChallenge) {
         auditor.answered(request, answer);
