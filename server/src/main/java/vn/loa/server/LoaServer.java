@@ -3,6 +3,7 @@ package vn.loa.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
@@ -114,7 +115,7 @@ public final class LoaServer implements AutoCloseable {
         }
         StationScope stationScope = new StationScope(config.directory());
         Scopes scopes = new Scopes(stationScope);
-        Router router = new Router();
+        Router router = new Router(s.http().maxJsonBodyBytes(), s.maxUploadBytes());
         new HealthApi(config.directory(), registry).register(router);
         ListenTickets tickets = new ListenTickets(clock);
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes, tickets)
@@ -150,8 +151,9 @@ public final class LoaServer implements AutoCloseable {
         new MonitorApi(config.directory(), registry, watch, playout, alerts, events, listen, scopes).register(router);
         new ConfigApi(s).register(router);
         new ReportsApi(asRun, alerts, history, config.directory(), scopes, s.localZone()).register(router);
-        this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics()), s.apiThreads(), new ApiAuditor(audit, clock),
-                s.maxUploadBytes(), new HttpApiServer.Streams(new Scopes(config.directory()), config.directory(), events,
+        this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics(), s.http().failedTokenLimit(),
+                Duration.ofSeconds(s.http().failedTokenWindowSeconds()), clock), s.apiThreads(), new ApiAuditor(audit, clock),
+                new HttpApiServer.Timeouts(s.http().headerTimeoutMs(), s.http().idleTimeoutMs()), new HttpApiServer.Streams(scopes, config.directory(), events,
                 listen, tickets));
     }
 

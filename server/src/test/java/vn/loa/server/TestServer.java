@@ -45,7 +45,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path dir, String databaseUrl, String communeBQuietHours) throws Exception {
+        this(dir, databaseUrl, communeBQuietHours, "");
+    }
+
+    /** @param extraYaml lines appended to server.yaml, e.g. an {@code http:} block with short timeouts */
+    public TestServer(Path dir, String databaseUrl, String communeBQuietHours, String extraYaml) throws Exception {
         Path config = TestConfig.write(dir, databaseUrl, communeBQuietHours);
+        java.nio.file.Files.writeString(config.resolve("server.yaml"), extraYaml, java.nio.file.StandardOpenOption.APPEND);
         CommandLine cli = CommandLine.parse("--config", config.toString(), "--data", dir.resolve("data").toString(),
                 "--receiver-port", "0", "--http-port", "0");
         server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC(), ADMIN_TOKEN).start();

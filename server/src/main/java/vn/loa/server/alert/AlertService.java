@@ -21,6 +21,7 @@ import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationRegistry;
+import vn.loa.server.text.TextRules;
 
 /**
  * The emergency alert workflow. A draft can be previewed and played as a TEST on test stations only;
@@ -85,9 +86,11 @@ public final class AlertService implements AutoCloseable {
     public synchronized Alert draft(AlertDraft d, String by) {
         Instant now = clock.instant();
         String title = d.title() == null ? "" : d.title().strip();
+        TextRules.line("title", title, 200);
         if (title.isEmpty() || title.length() > 200 || title.contains("\n")) {
             throw new AlertRefused("title must be one line of 1..200 characters", false);
         }
+        TextRules.text("message", d.message(), 4000);
         if (d.message() != null && d.message().length() > 4000) {
             throw new AlertRefused("message must be at most 4000 characters", false);
         }

@@ -1,6 +1,8 @@
 package vn.loa.server.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import vn.loa.server.auth.Access;
 import vn.loa.server.auth.Principal;
@@ -8,18 +10,30 @@ import vn.loa.server.auth.Users;
 
 /**
  * The bearer-token check in front of every endpoint that is not public: 401 without a valid token,
- * 403 when the user's role does not include what the endpoint needs. Scopes (which stations) are the
- * endpoints' own check, because only they know which stations a request touches.
+ * 403 when the user's role does not include what the endpoint needs, 429 for an address that has sent
+ * too many invalid tokens. Scopes (which stations) are the endpoints' own check, because only they know
+ * which stations a request touches.
  */
 public final class AccessGate implements Router.Gate {
     private static final String BEARER = "Bearer ";
     private static final String BASIC = "Basic ";
     private final Users users;
     private final boolean publicMetrics;
+    private final FailedTokens failures;
+
+    /** A presented credential: the token, and the user name when it came as Basic authentication. */
+    private record Credential(String user, String token) {
+    }
 
     public AccessGate(Users users, boolean publicMetrics) {
+        this(users, publicMetrics, 10, Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    /** @param failedTokenLimit invalid tokens one address may send within {@code window} before it gets 429 */
+    public AccessGate(Users users, boolean publicMetrics, int failedTokenLimit, Duration window, Clock clock) {
         this.users = users;
         this.publicMetrics = publicMetrics;
+        this.failures = new FailedTokens(failedTokenLimit, window, clock);
     }
 
     @Override
@@ -27,12 +41,21 @@ public final class AccessGate implements Router.Gate {
         if (access == Access.PUBLIC || (publicMetrics && request.path().equals("/metrics"))) {
             return request;
         }
-        String token = token(request.authorization());
-        if (token == null) {
+        Credential credential = credential(request.authorization());
+        if (credential == null) {
             throw ApiException.unauthorized("this endpoint needs a token: send 'Authorization: Bearer <token>'");
         }
-        Principal who = users.authenticate(token).orElseThrow(() ->
-                ApiException.unauthorized("the token is not valid: unknown, expired, revoked, or its user is disabled"));
+        String address = FailedTokens.host(request.remoteAddress());
+        failures.check(address);
+        Principal who = users.authenticate(credential.token())
+                .filter(p -> credential.user() == null || credential.user().equals(p.name()))
+                .orElse(null);
+        if (who == null) {
+            failures.failed(address);
+            throw ApiException.unauthorized(credential.user() == null
+                    ? "the token is not valid: unknown, expired, revoked, or its user is disabled"
+                    : "the user name and token do not match a valid token of that user");
+        }
         if (!who.role().allows(access)) {
             throw ApiException.forbidden(who, "a " + who.role().label() + " may not do this (it needs "
                     + access.name().toLowerCase() + " rights)");
@@ -41,22 +64,23 @@ public final class AccessGate implements Router.Gate {
     }
 
     /**
-     * The token from a Bearer header, or the password of a Basic one: players such as VLC cannot send
-     * headers but do send {@code http://user:token@host/listen/...} as Basic authentication.
+     * The token from a Bearer header, or user and password of a Basic one: players such as VLC cannot
+     * send headers but do send {@code http://user:token@host/listen/...} as Basic authentication. The user
+     * name must then be the token's user, so a stolen token cannot be passed off under another name.
      */
-    private static String token(String header) {
+    private static Credential credential(String header) {
         if (header == null) {
             return null;
         }
         if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return header.substring(BEARER.length()).strip();
+            return new Credential(null, header.substring(BEARER.length()).strip());
         }
         if (header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             try {
                 String pair = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
                         StandardCharsets.UTF_8);
                 int colon = pair.indexOf(':');
-                return colon < 0 ? null : pair.substring(colon + 1);
+                return colon < 0 ? null : new Credential(pair.substring(0, colon), pair.substring(colon + 1));
             } catch (IllegalArgumentException e) {
                 return null;
             }

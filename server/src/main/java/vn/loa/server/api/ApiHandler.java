@@ -2,7 +2,6 @@ package vn.loa.server.api;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -13,38 +12,33 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.policy.PolicyRefusal;
 import vn.loa.server.schedule.ScheduleConflict;
+import vn.loa.server.text.TextRules;
 
 /**
- * Reads requests on the I/O thread and runs endpoints on a bounded pool, so a slow endpoint never
- * holds the event loop; a full pool answers 503 at once instead of queueing without bound. Every
- * outcome, including a fault in an endpoint, becomes a JSON response.
+ * Serves JSON and upload routes: the edge has already matched the route and admitted the caller from the
+ * request head; here the collected body joins the request and the endpoint runs on a bounded pool, so a
+ * slow endpoint never holds the event loop and a full pool answers 503 at once instead of queueing
+ * without bound. Every outcome, including a fault in an endpoint, becomes a JSON response.
  */
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
-    private final Router router;
     private final Executor endpoints;
     private final ApiAuditor auditor;
-    private final Router.Gate gate;
 
-    ApiHandler(Router router, Router.Gate gate, Executor endpoints, ApiAuditor auditor) {
-        this.router = router;
-        this.gate = gate;
+    ApiHandler(Executor endpoints, ApiAuditor auditor) {
         this.endpoints = endpoints;
         this.auditor = auditor;
     }
@@ -52,39 +46,18 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        if (!req.decoderResult().isSuccess()) {
-            write(ctx, false, error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + req.decoderResult().cause()));
-            return;
-        }
-        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
-        ApiRequest request = new ApiRequest(req.method(), uri.path(), uri.parameters(),
-                req.headers().get(HttpHeaderNames.CONTENT_TYPE), ByteBufUtil.getBytes(req.content()), List.of(),
-                address(ctx), req.headers().get(HttpHeaderNames.AUTHORIZATION), null);
+        Exchange exchange = Exchange.of(ctx.channel());
+        ApiRequest request = exchange.withBody(ByteBufUtil.getBytes(req.content()));
         CompletableFuture<ApiResponse> response;
-        // The caller as the gate admitted them, so the audit names who was refused or served.
-        AtomicReference<ApiRequest> admitted = new AtomicReference<>(request);
         try {
-            response = CompletableFuture.supplyAsync(() -> {
-                Router.Bound bound = router.resolve(request);
-                try {
-                    admitted.set(gate.admit(bound.request(), bound.access()));
-                } catch (ApiException refused) {
-                    if (refused.principal() != null) {
-                        admitted.set(bound.request().as(refused.principal()));
-                    }
-                    throw refused;
-                }
-                return bound.endpoint().handle(admitted.get());
-            }, endpoints).thenCompose(Function.identity());
+            response = CompletableFuture.supplyAsync(() -> auditor.serve(request, exchange.route().endpoint()), endpoints)
+                    .thenCompose(Function.identity());
         } catch (RejectedExecutionException e) {
-            response = CompletableFuture.completedFuture(
-                    error(HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly"));
+            ApiResponse busy = error(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "the server is busy; try again shortly");
+            auditor.answered(request, busy);
+            response = CompletableFuture.completedFuture(busy);
         }
-        response.whenComplete((ok, failure) -> {
-            ApiResponse answer = ok != null ? ok : toResponse(request, failure);
-            auditor.answered(admitted.get(), answer);
-            write(ctx, keepAlive, answer);
-        });
+        response.whenComplete((ok, failure) -> write(ctx, keepAlive, ok != null ? ok : toResponse(request, failure)));
     }
 
     /** The client's address as the audit records it. */
@@ -102,8 +75,15 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return error(e.reason().forbidden() ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.BAD_REQUEST,
                     e.reason().code(), e.getMessage());
         }
+        if (cause instanceof FailedTokens.Blocked e) {
+            return new ApiResponse(HttpResponseStatus.TOO_MANY_REQUESTS, Map.of("status", 429, "code", "too_many_failed_tokens",
+                    "error", e.getMessage(), "retryAfter", e.retryAfterSeconds()));
+        }
         if (cause instanceof PlanException e) {
-            return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            return error(HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage());
+        }
+        if (cause instanceof TextRules.Rejected e) {
+            return error(HttpResponseStatus.BAD_REQUEST, "invalid_text", e.getMessage());
         }
         if (cause instanceof ScheduleConflict.Refused e) {
             return new ApiResponse(HttpResponseStatus.CONFLICT, Map.of("status", 409, "code", "schedule_conflict", "error", e.getMessage(),
@@ -152,12 +132,25 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 http.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"loa\", charset=\"UTF-8\"");
             }
         }
+        if (status.code() == 429 && response.body() instanceof Map<?, ?> body && body.get("retryAfter") != null) {
+            http.headers().set(HttpHeaderNames.RETRY_AFTER, body.get("retryAfter"));
+        }
+        send(ctx, keepAlive, http);
+    }
+
+    /**
+     * Writes a complete answer and lets the edge read the next request. Without keep-alive the answer
+     * says so and the edge closes the connection once the request's body has ended.
+     */
+    static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse http) {
+        http.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         if (keepAlive) {
-            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(http);
         } else {
-            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            HttpEdge.closing(ctx);
+            ctx.writeAndFlush(http).addListener(f -> HttpEdge.closeWhenBodyEnds(ctx));
         }
+        HttpEdge.answered(ctx);
     }
 
     @Override

@@ -3,11 +3,11 @@ package vn.loa.server.api;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * Collects a request body up to a limit. A larger one is refused with a JSON 413 that says the limit,
- * like every other API error. The connection stays open while the aggregator discards the rest of the
+ * Collects a request body up to the limit of its route: the edge puts the right one in place before the
+ * body arrives and refuses a declared length over it. A chunked body that grows past it is refused with
+ * a JSON 413 that says the limit, like every other API error. The connection stays open while the aggregator discards the rest of the
  * body: closing with unread data would make the kernel reset the connection, and the client could lose
  * the answer before reading it.
  */
@@ -25,7 +25,6 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ApiHandler.write(ctx, true, ApiHandler.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                "the request body is larger than the limit of " + maxBytes + " bytes"));
+        ApiHandler.write(ctx, true, HttpEdge.tooLarge(maxBytes));
     }
 }

@@ -6,7 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,15 +15,16 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.transport.NettyTransport;
+import vn.loa.server.auth.Access;
 
 /**
  * The HTTP API, on its own event loop, apart from the receivers: a burst of API calls never delays a
- * receiver's frames. Endpoints run on a small bounded pool, never on the I/O thread.
+ * receiver's frames. Endpoints run on a small bounded pool, never on the I/O thread. Each connection's
+ * pipeline: a clock for timeouts, the HTTP codec, the edge (route, token and limit from the head, one
+ * request at a time), the body collector, then the handler for the route's kind.
  */
 public final class HttpApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApiServer.class);
-    /** Request bodies are small JSON documents; media uploads have their own limit (maxUploadBytes). */
-    private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final NettyTransport transport = NettyTransport.best();
     private final EventLoopGroup io = transport.group(1, new DefaultThreadFactory("http-io"));
@@ -36,8 +37,8 @@ public final class HttpApiServer implements AutoCloseable {
     private final ApiAuditor auditor;
     private final Router.Gate gate;
 
-    private final int maxUploadBytes;
     private final Streams streams;
+    private final Timeouts timeouts;
     private final StaticFiles staticFiles = new StaticFiles();
 
     /** What the streaming endpoints (events, listen-in) need. */
@@ -45,11 +46,28 @@ public final class HttpApiServer implements AutoCloseable {
                           ListenHub listen, ListenTickets tickets) {
     }
 
-    public HttpApiServer(Router router, Router.Gate gate, int endpointThreads, ApiAuditor auditor, long maxUploadBytes,
+    /**
+     * How long the server waits on a client.
+     *
+     * @param headerMs a request head must arrive whole within this of its first byte
+     * @param idleMs   a connection waiting for its next request, or for more of a body, is closed after this
+     */
+    public record Timeouts(long headerMs, long idleMs) {
+    }
+
+    /**
+     * @param router the routing table; the console's files and the streams are added to it here
+     */
+    public HttpApiServer(Router router, Router.Gate gate, int endpointThreads, ApiAuditor auditor, Timeouts timeouts,
                          Streams streams) {
         this.streams = streams;
-        this.maxUploadBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes);
-        this.router = router;
+        this.timeouts = timeouts;
+        this.router = router.add(HttpMethod.GET, "/", Access.PUBLIC, RouteKind.STATIC, null)
+                .add(HttpMethod.GET, "/index.html", Access.PUBLIC, RouteKind.STATIC, null)
+                .add(HttpMethod.GET, "/web/{file...}", Access.PUBLIC, RouteKind.STATIC, null)
+                .add(HttpMethod.GET, "/webjars/{file...}", Access.PUBLIC, RouteKind.STATIC, null)
+                .add(HttpMethod.GET, "/api/events", Access.MONITOR, RouteKind.STREAM, null)
+                .add(HttpMethod.GET, "/listen/{station}", Access.MONITOR, RouteKind.STREAM, null);
         this.gate = gate;
         this.auditor = auditor;
         this.endpoints = new ThreadPoolExecutor(endpointThreads, endpointThreads, 0, TimeUnit.MILLISECONDS,
@@ -64,14 +82,14 @@ public final class HttpApiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
+                                .addLast("clock", new ConnectionClock(timeouts.headerMs(), timeouts.idleMs()))
                                 .addLast("http", new HttpServerCodec())
-                                .addLast("continue", new HttpServerExpectContinueHandler())
-                                .addLast("limits", new BodyLimitSelector(MAX_BODY_BYTES, maxUploadBytes))
-                                .addLast(BodyLimitSelector.AGGREGATOR, new BodyLimitAggregator(MAX_BODY_BYTES))
+                                .addLast("edge", new HttpEdge(router, gate, endpoints, auditor))
+                                .addLast(HttpEdge.AGGREGATOR, new BodyLimitAggregator(0))
                                 .addLast("console", new StaticHandler(staticFiles))
                                 .addLast("streams", new StreamHandler(gate, endpoints, auditor, streams.scopes(),
                                         streams.directory(), streams.events(), streams.listen(), streams.tickets()))
-                                .addLast("api", new ApiHandler(router, gate, endpoints, auditor));
+                                .addLast("api", new ApiHandler(endpoints, auditor));
                     }
                 })
                 .bind(bindAddress, port).sync().channel();

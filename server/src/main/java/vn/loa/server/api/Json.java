@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import vn.loa.server.broadcast.PlanException;
+import vn.loa.server.text.TextRules;
 
 /** The API's one ObjectMapper: ISO-8601 instants, and unknown or mistyped fields rejected with their name. */
 public final class Json {
@@ -43,8 +44,13 @@ public final class Json {
             return value;
         } catch (ValueInstantiationException e) {
             // A record refused its values (its own validation): its message is the one to show.
-            throw ApiException.badRequest(e.getCause() instanceof PlanException p ? p.getMessage()
-                    : "invalid value: " + e.getOriginalMessage());
+            if (e.getCause() instanceof PlanException p) {
+                throw ApiException.badRequest(p.getMessage()).withCode(p.code());
+            }
+            if (e.getCause() instanceof TextRules.Rejected t) {
+                throw ApiException.badRequest(t.getMessage()).withCode("invalid_text");
+            }
+            throw ApiException.badRequest("invalid value: " + e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: "
                     + e.getKnownPropertyIds());

@@ -39,7 +39,7 @@ public final class MediaApi {
 
     public void register(Router router) {
         router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(list())))
-                .add(HttpMethod.POST, "/api/media", Access.CONTENT, Endpoint.sync(this::upload))
+                .add(HttpMethod.POST, "/api/media", Access.CONTENT, RouteKind.UPLOAD, Endpoint.sync(this::upload))
                 .add(HttpMethod.GET, "/api/media/audio", Access.MONITOR, Endpoint.sync(this::audio));
     }
 
@@ -102,6 +102,10 @@ public final class MediaApi {
 
     /** The first file field of a multipart form; its file name unless ?name= says otherwise. */
     private static Upload multipart(ApiRequest request) {
+        if (!MediaUploads.hasBoundary(request.contentType())) {
+            throw new ApiException(HttpResponseStatus.BAD_REQUEST, "multipart_without_boundary",
+                    "a multipart/form-data upload must name its boundary (1..70 characters) in Content-Type");
+        }
         DefaultFullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, request.path(),
                 Unpooled.wrappedBuffer(request.body()));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, request.contentType());

@@ -1,6 +1,5 @@
 package vn.loa.server.api;
 
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,11 +8,9 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +21,9 @@ import vn.loa.server.station.StationDirectory;
 
 /**
  * The two endpoints that answer with a stream instead of one JSON document: GET /api/events
- * (Server-Sent Events) and GET /listen/{station} (audio/mpeg, Icecast style). The token is checked on
- * the endpoint pool like any request; the stream itself lives on the connection's event loop and is
+ * (Server-Sent Events) and GET /listen/{station} (audio/mpeg, Icecast style), the routes of kind STREAM.
+ * The edge has checked the token (or left a listen ticket to be redeemed here); the scope is checked on
+ * the endpoint pool; the stream itself lives on the connection's event loop and is
  * fed by {@link EventStream} or the {@link ListenHub}. Everything else passes on to the JSON API.
  */
 final class StreamHandler extends ChannelInboundHandlerAdapter {
@@ -52,22 +50,15 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest req) || !req.method().equals(HttpMethod.GET)) {
+        Exchange exchange = Exchange.of(ctx.channel());
+        if (!(msg instanceof FullHttpRequest req) || exchange == null || exchange.route().kind() != RouteKind.STREAM) {
             ctx.fireChannelRead(msg);
             return;
         }
-        String path = new QueryStringDecoder(req.uri()).path();
-        boolean isEvents = path.equals("/api/events");
-        boolean isListen = path.startsWith("/listen/") && path.length() > "/listen/".length();
-        if (!isEvents && !isListen) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        ApiRequest request = new ApiRequest(req.method(), path, new QueryStringDecoder(req.uri()).parameters(), null,
-                ByteBufUtil.getBytes(req.content()), List.of(), ApiHandler.address(ctx), req.headers().get(HttpHeaderNames.AUTHORIZATION),
-                null);
         req.release();
-        String station = isListen ? path.substring("/listen/".length()) : null;
+        ApiRequest request = exchange.request();
+        boolean isListen = request.path().startsWith("/listen/");
+        String station = isListen ? request.pathParam(0) : null;
         CompletableFuture<ApiRequest> admitted;
         try {
             admitted = CompletableFuture.supplyAsync(() -> admit(request, station), endpoints);
@@ -80,7 +71,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
                 ApiResponse refusal = ApiHandler.toResponse(request, failure);
                 auditor.answered(request, refusal);
                 ApiHandler.write(ctx, false, refusal, isListen);
-            } else if (isEvents) {
+            } else if (!isListen) {
                 startStream(ctx, "text/event-stream; charset=utf-8");
                 events.attach(ctx.channel(), who);
             } else if (!listen.add(station, ctx.channel())) {
@@ -92,13 +83,14 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         }));
     }
 
+    /** A ticket, or the caller the edge admitted (or the gate, when the edge left it to the ticket), then the scope. */
     private ApiRequest admit(ApiRequest request, String station) {
         String ticket = request.param("ticket");
         if (station != null && ticket != null) {
             return request.as(tickets.redeem(ticket, station).orElseThrow(() ->
                     ApiException.unauthorized("the listen ticket is unknown, used or expired; ask for a new one")));
         }
-        ApiRequest who = gate.admit(request, Access.MONITOR);
+        ApiRequest who = request.principal() != null ? request : gate.admit(request, Access.MONITOR);
         if (station != null) {
             directory.station(station).orElseThrow(() -> ApiException.notFound("station '" + station + "' does not exist"));
             scopes.requireAll(who, List.of(station), "station " + station);
@@ -107,6 +99,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static void startStream(ChannelHandlerContext ctx, String contentType) {
+        HttpEdge.streaming(ctx);
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)

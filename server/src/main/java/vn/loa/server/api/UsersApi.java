@@ -11,6 +11,7 @@ import vn.loa.server.auth.Access;
 import vn.loa.server.auth.Role;
 import vn.loa.server.auth.UserView;
 import vn.loa.server.auth.Users;
+import vn.loa.server.text.TextRules;
 
 /**
  * /api/users (admins): people, roles, scopes and tokens; /api/me (anyone signed in): who the token
@@ -91,6 +92,7 @@ public final class UsersApi {
         if (body.validDays() != null && (body.validDays() < 1 || body.validDays() > MAX_TOKEN_DAYS)) {
             throw ApiException.badRequest("validDays must be 1.." + MAX_TOKEN_DAYS + ", or left out for no expiry");
         }
+        TextRules.line("label", body.label(), Users.MAX_LABEL_CHARS);
         String token = users.issueToken(name, body.label(),
                 body.validDays() == null ? null : Duration.ofDays(body.validDays()));
         return new ApiResponse(HttpResponseStatus.CREATED, Map.of("user", name, "token", token));

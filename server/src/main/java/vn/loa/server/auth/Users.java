@@ -66,8 +66,14 @@ public final class Users {
         return Sql.update(db, "DELETE FROM app_user WHERE name = ?", name) > 0;
     }
 
+    /** The longest token label: it is shown in lists, not read as prose (the column holds 255). */
+    public static final int MAX_LABEL_CHARS = 100;
+
     /** A new token for the user, returned in clear this once; null validity means it does not expire. */
     public String issueToken(String user, String label, Duration validity) {
+        if (label != null && label.length() > MAX_LABEL_CHARS) {
+            throw new Invalid("a token label must be at most " + MAX_LABEL_CHARS + " characters");
+        }
         if (find(user).isEmpty()) {
             throw new Invalid("no user " + user);
         }

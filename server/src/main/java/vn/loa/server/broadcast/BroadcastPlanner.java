@@ -21,6 +21,7 @@ import vn.loa.server.playout.PreemptPolicy;
 import vn.loa.server.playout.Programme;
 import vn.loa.server.playout.ProgrammeItem;
 import vn.loa.server.station.StationDirectory;
+import vn.loa.server.text.TextRules;
 
 /**
  * Turns a {@link BroadcastRequest} into a playable {@link BroadcastPlan}: loads and validates the media,
@@ -109,6 +110,7 @@ public final class BroadcastPlanner {
             throw new PlanException(e.getMessage());
         }
         String title = body.title() != null ? body.title().strip() : defaultTitle(body, items);
+        TextRules.line("title", title, MAX_TITLE_CHARS);
         if (title.isEmpty() || title.length() > MAX_TITLE_CHARS) {
             throw new PlanException("title must be 1.." + MAX_TITLE_CHARS + " characters");
         }

@@ -14,9 +14,22 @@ final class ConfigFiles {
                       String stationsFile, String secretsFile, String mediaDir, String attentionTone,
                       Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
                       Integer sendBufferBytes, Database database, String quietHours, String localTimeZone,
-                      Integer alertConfirmAboveCommunes, Long maxUploadBytes, Boolean publicMetrics) {
+                      Integer alertConfirmAboveCommunes, Long maxUploadBytes, Boolean publicMetrics, Http http) {
         static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** server.yaml's http block (timeouts, body limit, failed-token limit); every key optional. */
+    record Http(Long headerTimeoutMs, Long idleTimeoutMs, Integer maxJsonBodyBytes, Integer failedTokenLimit,
+                Long failedTokenWindowSeconds) {
+        HttpEdgeSettings settings() {
+            HttpEdgeSettings d = HttpEdgeSettings.DEFAULT;
+            return new HttpEdgeSettings(headerTimeoutMs != null ? headerTimeoutMs : d.headerTimeoutMs(),
+                    idleTimeoutMs != null ? idleTimeoutMs : d.idleTimeoutMs(),
+                    maxJsonBodyBytes != null ? maxJsonBodyBytes : d.maxJsonBodyBytes(),
+                    failedTokenLimit != null ? failedTokenLimit : d.failedTokenLimit(),
+                    failedTokenWindowSeconds != null ? failedTokenWindowSeconds : d.failedTokenWindowSeconds());
+        }
     }
 
     /** server.yaml's database block; every key optional. */

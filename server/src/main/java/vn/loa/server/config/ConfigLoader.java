@@ -77,7 +77,8 @@ public final class ConfigLoader {
                 zone(Objects.requireNonNullElse(f.localTimeZone(), "Asia/Ho_Chi_Minh")),
                 Objects.requireNonNullElse(f.alertConfirmAboveCommunes(), 1),
                 Objects.requireNonNullElse(f.maxUploadBytes(), 32L * 1024 * 1024),
-                Objects.requireNonNullElse(f.publicMetrics(), false));
+                Objects.requireNonNullElse(f.publicMetrics(), false),
+                f.http() == null ? HttpEdgeSettings.DEFAULT : f.http().settings());
     }
 
     private static QuietHours quietHours(String text) {

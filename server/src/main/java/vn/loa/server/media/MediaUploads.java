@@ -37,6 +37,24 @@ public final class MediaUploads {
         }
     }
 
+    /**
+     * Whether a multipart Content-Type names its boundary: without one the body cannot be split, and the
+     * decoder would fail deep inside instead of saying so.
+     */
+    public static boolean hasBoundary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        for (String parameter : contentType.split(";")) {
+            String p = parameter.strip();
+            if (p.regionMatches(true, 0, "boundary=", 0, 9)) {
+                String value = p.substring(9).replace("\"", "").strip();
+                return !value.isEmpty() && value.length() <= 70;
+            }
+        }
+        return false;
+    }
+
     public MediaUploads(MediaLibrary library, Path folder) {
         this.library = library;
         this.folder = folder.toAbsolutePath().normalize();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.server.text.TextRules;
 
 /**
  * Creates, changes and deletes playlists for the API. The database row is the authoritative copy and is
@@ -61,8 +62,8 @@ public final class PlaylistEditor {
                     + "change or remove the file there, or choose another name");
         }
         checkItems(items);
-        if (title != null && (title.length() > 200 || title.contains("\n") || title.contains("\r"))) {
-            throw new Invalid("title must be one line of at most 200 characters");
+        if (TextRules.problem("title", title, 200, false).isPresent()) {
+            throw new Invalid("title must be one line of at most 200 characters, without control or bidi control characters");
         }
         StoredPlaylist wanted = new StoredPlaylist(name, title == null || title.isBlank() ? null : title.strip(), items,
                 0, clock.instant(), by);
@@ -138,8 +139,8 @@ public final class PlaylistEditor {
                 problems.add("items[" + i + "]: '" + path + "' is not in the media library");
             } else if (!entry.get().accepted()) {
                 problems.add("items[" + i + "]: '" + path + "' was rejected: " + entry.get().reason());
-            } else if (item.title() != null && (item.title().length() > 200 || item.title().contains("\n"))) {
-                problems.add("items[" + i + "]: title must be one line of at most 200 characters");
+            } else if (TextRules.problem("title", item.title(), 200, false).isPresent()) {
+                problems.add("items[" + i + "]: title must be one line of at most 200 characters, without control or bidi control characters");
             }
         }
         if (!problems.isEmpty()) {

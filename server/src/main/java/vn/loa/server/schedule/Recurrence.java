@@ -33,6 +33,8 @@ import vn.loa.server.broadcast.PlanException;
     @JsonSubTypes.Type(value = Recurrence.Monthly.class, name = "monthly"),
     @JsonSubTypes.Type(value = Recurrence.Cron.class, name = "cron")})
 public sealed interface Recurrence {
+    /** The most air times one day of a recurrence may list. */
+    int MAX_TIMES_PER_DAY = 48;
 
     /**
      * How far ahead of the air time triggers fire, so the broadcast is planned and its first frame is
@@ -179,6 +181,11 @@ public sealed interface Recurrence {
     private static void requireTimes(List<LocalTime> times) {
         require(times != null && !times.isEmpty() && times.stream().allMatch(t -> t != null),
                 "recurrence.times must list at least one time of day, like \"06:00\"");
+        // One Quartz trigger per time: a thousand of them is an attack on the scheduler, not a programme.
+        if (times.size() > MAX_TIMES_PER_DAY) {
+            throw new PlanException("too_many_times", "recurrence.times may list at most " + MAX_TIMES_PER_DAY
+                    + " times a day (one every half hour), not " + times.size());
+        }
     }
 
     private static void require(boolean ok, String message) {

@@ -30,6 +30,7 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.text.TextRules;
 
 /**
  * Programme schedules on Quartz with its JDBC job store in our own database, so entries and their
@@ -162,7 +163,7 @@ public final class ScheduleService implements AutoCloseable {
                 throw new ScheduleConflict.Refused(conflicts);
             }
         }
-        ScheduleEntry entry = new ScheduleEntry(0, request.title() != null ? request.title() : "Schedule",
+        ScheduleEntry entry = new ScheduleEntry(0, request.title() != null ? TextRules.line("title", request.title(), 200) : "Schedule",
                 request.broadcast(), request.recurrence(), zone.getId(), request.validFrom(), request.validUntil(),
                 request.misfire() == null ? Misfire.SKIP : request.misfire(),
                 request.sameClass() == null ? SameClass.CUT : request.sameClass(), now);

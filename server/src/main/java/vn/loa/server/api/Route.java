@@ -1,0 +1,31 @@
+package vn.loa.server.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.regex.Pattern;
+import vn.loa.server.auth.Access;
+
+/**
+ * One row of the routing table: everything the HTTP edge must know about a request before it reads a
+ * byte of its body, and what serves it afterwards.
+ *
+ * @param template  the path as written, {@code /api/stations/{id}}; {@code {name...}} takes the rest of the path
+ * @param bodyLimit the largest body accepted, in bytes; a larger one is refused 413 before it is read
+ * @param endpoint  what serves a JSON or upload route; null for streams and static files, served by their handlers
+ */
+public record Route(HttpMethod method, String template, Access access, RouteKind kind, int bodyLimit,
+                    Endpoint endpoint) {
+
+    public Route {
+        if (bodyLimit < 0) {
+            throw new IllegalArgumentException("bodyLimit must not be negative: " + template);
+        }
+        if (endpoint == null && (kind == RouteKind.JSON || kind == RouteKind.UPLOAD)) {
+            throw new IllegalArgumentException("a " + kind + " route needs an endpoint: " + template);
+        }
+    }
+
+    Pattern pattern() {
+        String rest = template.replaceAll("\\{[a-zA-Z]+\\.\\.\\.}", "(.+)");
+        return Pattern.compile(rest.replaceAll("\\{[a-zA-Z]+}", "([^/]+)"));
+    }
+}
