@@ -7,10 +7,13 @@ import vn.loa.server.config.ServerSettings;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationRegistry;
 
-/** What every receiver pipeline shares: settings, the directory, secrets, registry, connections, clock. */
+/**
+ * What every receiver pipeline shares: settings, the directory, secrets, registry, connections, clock,
+ * the handshake slots and the key WELCOME is signed with.
+ */
 record GatewayContext(ServerSettings settings, StationDirectory directory, StationSecrets secrets,
                       StationRegistry registry, ConnectionTable connections, ServerClock clock,
-                      SecureRandom random, AtomicLong connectionIds) {
+                      SecureRandom random, AtomicLong connectionIds, PreAuthSlots preAuth) {
 
     /** Connection ids are u32 on the wire; 0 is never handed out because it means "offline". */
     long nextConnectionId() {

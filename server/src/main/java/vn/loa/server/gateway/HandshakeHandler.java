@@ -29,10 +29,12 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<Frame> {
     private final GatewayContext gateway;
     private Hello hello;
     private byte[] nonce;
+    private final PreAuthSlots.Slot slot;
     private ScheduledFuture<?> deadline;
 
-    HandshakeHandler(GatewayContext gateway) {
+    HandshakeHandler(GatewayContext gateway, PreAuthSlots.Slot slot) {
         this.gateway = gateway;
+        this.slot = slot;
     }
 
     @Override
@@ -80,6 +82,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<Frame> {
             throw refuse(frame, ErrorCode.AUTH_FAILED, "wrong key for station " + hello.stationId());
         }
         cancelDeadline();
+        slot.release();
         long connectionId = gateway.nextConnectionId();
         String remote = String.valueOf(ctx.channel().remoteAddress());
         ReceiverConnection connection = new ReceiverConnection(hello.stationId(), connectionId, ctx.channel(),

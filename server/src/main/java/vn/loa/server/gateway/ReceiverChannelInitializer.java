@@ -2,6 +2,9 @@ package vn.loa.server.gateway;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import java.net.InetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.loa.protocol.Direction;
 import vn.loa.protocol.codec.FrameDecoder;
 import vn.loa.protocol.codec.FrameEncoder;
@@ -12,6 +15,7 @@ import vn.loa.protocol.codec.FrameEncoder;
  */
 final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String DECODER = "decoder";
+    private static final Logger log = LoggerFactory.getLogger(ReceiverChannelInitializer.class);
     private final GatewayContext gateway;
 
     ReceiverChannelInitializer(GatewayContext gateway) {
@@ -20,10 +24,21 @@ final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel>
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        InetAddress remote = ch.remoteAddress().getAddress();
+        PreAuthSlots.Acquired acquired = gateway.preAuth().acquire(remote);
+        if (acquired.slot() == null) {
+            // No reply: a flood is answered with as little work as possible, and a real receiver that
+            // meets the cap simply retries with its back-off.
+            gateway.registry().counters().refusedPreAuth(acquired.refusal() == PreAuthSlots.Refusal.PER_ADDRESS);
+            log.debug("Refusing {}: too many connections in the handshake ({})", remote, acquired.refusal());
+            ch.close();
+            return;
+        }
+        ch.closeFuture().addListener(f -> acquired.slot().release());
         ch.pipeline()
                 .addLast(DECODER, new FrameDecoder(Direction.TO_SERVER))
                 .addLast("encoder", FrameEncoder.INSTANCE)
-                .addLast("handshake", new HandshakeHandler(gateway))
+                .addLast("handshake", new HandshakeHandler(gateway, acquired.slot()))
                 .addLast("exceptions", ReceiverExceptionHandler.INSTANCE);
     }
 }

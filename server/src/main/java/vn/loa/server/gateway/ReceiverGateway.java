@@ -43,7 +43,7 @@ public final class ReceiverGateway implements AutoCloseable {
     public ReceiverGateway(ServerSettings settings, StationDirectory directory, StationSecrets secrets,
                            StationRegistry registry, Clock clock) {
         this.context = new GatewayContext(settings, directory, secrets, registry, new ConnectionTable(registry),
-                new ServerClock(clock), new SecureRandom(), new AtomicLong());
+                new ServerClock(clock), new SecureRandom(), new AtomicLong(), new PreAuthSlots(settings.receiverLimits()));
         this.control = new GatewayStationControl(context);
     }
 

@@ -1,0 +1,43 @@
+package vn.loa.server.station;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the receiver edge refused or folded together, for /metrics. Kept beside the registry because
+ * both the gateway (which refuses) and the history (which coalesces) already hold the registry.
+ */
+public final class ReceiverCounters {
+    private final LongAdder refusedTotalCap = new LongAdder();
+    private final LongAdder refusedAddressCap = new LongAdder();
+    private final LongAdder statusFloods = new LongAdder();
+    private final LongAdder historyCoalesced = new LongAdder();
+
+    /** A connection closed on accept because too many were already in the handshake. */
+    public void refusedPreAuth(boolean perAddress) {
+        (perAddress ? refusedAddressCap : refusedTotalCap).increment();
+    }
+
+    public void statusFloodClosed() {
+        statusFloods.increment();
+    }
+
+    public void historyCoalesced(long rows) {
+        historyCoalesced.add(rows);
+    }
+
+    public long refusedTotalCap() {
+        return refusedTotalCap.sum();
+    }
+
+    public long refusedAddressCap() {
+        return refusedAddressCap.sum();
+    }
+
+    public long statusFloods() {
+        return statusFloods.sum();
+    }
+
+    public long historyCoalesced() {
+        return historyCoalesced.sum();
+    }
+}
