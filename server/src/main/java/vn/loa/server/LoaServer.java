@@ -93,7 +93,7 @@ public final class LoaServer implements AutoCloseable {
         this.library = new MediaLibrary(s.mediaDir(), new MediaIndex(db));
         this.asRun = new AsRunLog(db);
         this.audit = new AuditLog(db);
-        this.history = new StationHistory(db, registry);
+        this.history = new StationHistory(db, registry, config.settings().receiverLimits().historyRowsPerMinute());
         registry.addListener(history);
         this.playout = new PlayoutEngine(gateway.outlets(), asRun, clock);
         registry.addListener(playout);

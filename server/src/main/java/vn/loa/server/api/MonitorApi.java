@@ -83,8 +83,8 @@ public final class MonitorApi {
                 .counter("loa_receiver_preauth_address_refused_total",
                         "Receiver connections closed on accept: too many in the handshake from one address",
                         registry.counters().refusedAddressCap())
-                .counter("loa_receiver_status_floods_total", "Receiver connections closed for sending STATUS too fast",
-                        registry.counters().statusFloods())
+                .counter("loa_receiver_status_throttled_total", "STATUS reports over a connection's rate, folded into a later one",
+                        registry.counters().statusThrottledCount())
                 .counter("loa_station_history_coalesced_total", "Station history rows folded into a per-minute summary",
                         registry.counters().historyCoalesced())
                 .histogram(alerts.latency)

@@ -6,8 +6,8 @@ package vn.loa.server.config;
  *
  * @param preAuthConnections  connections still in the handshake, all addresses together; more are closed at once
  * @param preAuthPerAddress   connections still in the handshake from one remote address
- * @param statusPerSecond     STATUS messages one authenticated connection may send per second on average
- *                            (bursts of twice that pass); more close the connection as a flood
+ * @param statusPerSecond     STATUS reports one authenticated connection may have applied per second (bursts
+ *                            of twice that); faster ones are folded into the newest, applied when due
  * @param historyRowsPerMinute station history rows one station may add per minute; changes beyond it are
  *                            counted and summed up in one row when the minute ends
  */

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ReceiverCounters {
     private final LongAdder refusedTotalCap = new LongAdder();
     private final LongAdder refusedAddressCap = new LongAdder();
-    private final LongAdder statusFloods = new LongAdder();
+    private final LongAdder statusThrottled = new LongAdder();
     private final LongAdder historyCoalesced = new LongAdder();
 
     /** A connection closed on accept because too many were already in the handshake. */
@@ -17,8 +17,9 @@ public final class ReceiverCounters {
         (perAddress ? refusedAddressCap : refusedTotalCap).increment();
     }
 
-    public void statusFloodClosed() {
-        statusFloods.increment();
+    /** A STATUS arrived faster than the connection's rate and was folded into a later one. */
+    public void statusThrottled() {
+        statusThrottled.increment();
     }
 
     public void historyCoalesced(long rows) {
@@ -33,8 +34,8 @@ public final class ReceiverCounters {
         return refusedAddressCap.sum();
     }
 
-    public long statusFloods() {
-        return statusFloods.sum();
+    public long statusThrottledCount() {
+        return statusThrottled.sum();
     }
 
     public long historyCoalesced() {
