@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ServerSettings;
+import vn.loa.server.identity.ServerIdentity;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationRegistry;
 
@@ -13,7 +14,8 @@ import vn.loa.server.station.StationRegistry;
  */
 record GatewayContext(ServerSettings settings, StationDirectory directory, StationSecrets secrets,
                       StationRegistry registry, ConnectionTable connections, ServerClock clock,
-                      SecureRandom random, AtomicLong connectionIds, PreAuthSlots preAuth) {
+                      SecureRandom random, AtomicLong connectionIds, PreAuthSlots preAuth,
+                      ServerIdentity identity) {
 
     /** Connection ids are u32 on the wire; 0 is never handed out because it means "offline". */
     long nextConnectionId() {

@@ -23,6 +23,7 @@ import vn.loa.protocol.ErrorCode;
 import vn.loa.protocol.transport.NettyTransport;
 import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ServerSettings;
+import vn.loa.server.identity.ServerIdentity;
 import vn.loa.server.station.ReceiverOutlet;
 import vn.loa.server.station.SendRound;
 import vn.loa.server.station.StationControl;
@@ -43,7 +44,8 @@ public final class ReceiverGateway implements AutoCloseable {
     public ReceiverGateway(ServerSettings settings, StationDirectory directory, StationSecrets secrets,
                            StationRegistry registry, Clock clock) {
         this.context = new GatewayContext(settings, directory, secrets, registry, new ConnectionTable(registry),
-                new ServerClock(clock), new SecureRandom(), new AtomicLong(), new PreAuthSlots(settings.receiverLimits()));
+                new ServerClock(clock), new SecureRandom(), new AtomicLong(), new PreAuthSlots(settings.receiverLimits()),
+                ServerIdentity.loadOrCreate(settings.dataDir()));
         this.control = new GatewayStationControl(context);
     }
 
@@ -68,6 +70,7 @@ public final class ReceiverGateway implements AutoCloseable {
         int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         log.info("Receiver gateway listening on {}:{} (heartbeat {} ms, offline after {} ms, {} transport)", s.bindAddress(),
                 port, s.heartbeatIntervalMs(), s.offlineAfterMs(), transport.name().toLowerCase(Locale.ROOT));
+        log.info("Server identity {} (receivers pin {})", context.identity().fingerprint(), context.identity().publicFile());
         return port;
     }
 
