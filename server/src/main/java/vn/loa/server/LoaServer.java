@@ -48,6 +48,7 @@ import vn.loa.server.api.PlaylistsApi;
 import vn.loa.server.station.StationHistory;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.gateway.ReceiverGateway;
+import vn.loa.server.identity.ServerTls;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.schedule.QuietHoursGuard;
@@ -138,7 +139,7 @@ public final class LoaServer implements AutoCloseable {
         new ReportsApi(asRun, alerts, history, config.directory(), scopes, s.localZone()).register(router);
         this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics()), s.apiThreads(), new ApiAuditor(audit, clock),
                 s.maxUploadBytes(), new HttpApiServer.Streams(new Scopes(config.directory()), config.directory(), events,
-                listen, tickets));
+                listen, tickets)).tls(ServerTls.forHttp(s.tls()));
     }
 
     public LoaServer start() throws InterruptedException {

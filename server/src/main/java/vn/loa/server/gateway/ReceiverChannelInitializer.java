@@ -2,6 +2,7 @@ package vn.loa.server.gateway;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,16 +11,19 @@ import vn.loa.protocol.codec.FrameDecoder;
 import vn.loa.protocol.codec.FrameEncoder;
 
 /**
- * The receiver pipeline, by name: decoder, encoder, handshake, exceptions. After a successful handshake
+ * The receiver pipeline, by name: (tls,) decoder, encoder, handshake, exceptions. After a successful handshake
  * it becomes decoder, idle, encoder, session, exceptions.
  */
 final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String DECODER = "decoder";
     private static final Logger log = LoggerFactory.getLogger(ReceiverChannelInitializer.class);
     private final GatewayContext gateway;
+    private final SslContext tls;
 
-    ReceiverChannelInitializer(GatewayContext gateway) {
+    /** @param tls the receiver port's TLS context, or null for plain TCP */
+    ReceiverChannelInitializer(GatewayContext gateway, SslContext tls) {
         this.gateway = gateway;
+        this.tls = tls;
     }
 
     @Override
@@ -35,6 +39,10 @@ final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel>
             return;
         }
         ch.closeFuture().addListener(f -> acquired.slot().release());
+        if (tls != null) {
+            // The TLS handshake is part of the receiver's handshake: it counts against the same slot and deadline.
+            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+        }
         ch.pipeline()
                 .addLast(DECODER, new FrameDecoder(Direction.TO_SERVER))
                 .addLast("encoder", FrameEncoder.INSTANCE)
