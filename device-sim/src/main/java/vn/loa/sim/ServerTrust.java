@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import javax.net.ssl.SSLException;
 import vn.loa.protocol.ServerSignature;
+import vn.loa.protocol.message.Welcome;
 
 /**
  * How a simulated receiver knows it talks to the real server: the server's Ed25519 public key it pins
@@ -23,6 +24,9 @@ public record ServerTrust(PublicKey pinnedKey, SslContext tls) {
     public static ServerTrust of(Path keyFile, boolean tls, Path trustedCertificate) {
         try {
             PublicKey key = keyFile == null ? null : ServerSignature.readPublicKeyPem(Files.readString(keyFile));
+            if (key != null) {
+                warmUp(key);
+            }
             SslContext context = null;
             if (tls) {
                 SslContextBuilder builder = SslContextBuilder.forClient();
@@ -37,5 +41,11 @@ public record ServerTrust(PublicKey pinnedKey, SslContext tls) {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the server key " + keyFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One verification at start loads the Ed25519 code, so a thousand first logins do not all wait for it. */
+    private static void warmUp(PublicKey key) {
+        byte[] nonce = new byte[32];
+        ServerSignature.verify(key, nonce, nonce, "warm-up", new Welcome(1, 0, 0, new byte[ServerSignature.LENGTH]));
     }
 }

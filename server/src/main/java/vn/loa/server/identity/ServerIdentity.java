@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public final class ServerIdentity {
             PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(
                     Base64.getMimeDecoder().decode(body(Files.readString(privateFile), "PRIVATE KEY"))));
             PublicKey pub = ServerSignature.readPublicKeyPem(Files.readString(dir.resolve(PUBLIC_FILE)));
+            requireMatchingHalves(key, pub, dir);
             return new ServerIdentity(key, pub, dir.resolve(PUBLIC_FILE));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read or create the server identity in " + dir + ": " + e.getMessage(), e);
@@ -78,6 +80,24 @@ public final class ServerIdentity {
         }
         log.info("Made a new server identity key in {}; give receivers {} to pin (fingerprint {})", dir,
                 dir.resolve(PUBLIC_FILE), ServerSignature.fingerprint(pair.getPublic()));
+    }
+
+    /**
+     * A public file that does not belong to the private key would have every pinned receiver refuse the
+     * server; better to refuse to start. The trial signature also loads the Ed25519 code before the
+     * first receiver's handshake needs it.
+     */
+    private static void requireMatchingHalves(PrivateKey key, PublicKey pub, Path dir) throws GeneralSecurityException {
+        byte[] probe = "loa-identity-check".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(key);
+        signer.update(probe);
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(pub);
+        verifier.update(probe);
+        if (!verifier.verify(signer.sign())) {
+            throw new GeneralSecurityException(PUBLIC_FILE + " is not the public half of " + PRIVATE_FILE + " in " + dir);
+        }
     }
 
     private static String body(String pem, String label) {
