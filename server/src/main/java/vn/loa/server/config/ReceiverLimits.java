@@ -4,7 +4,7 @@ package vn.loa.server.config;
  * What one receiver, or one address, may cost the server before and after it has authenticated
  * (server.yaml {@code receiverLimits}).
  *
- * @param preAuthConnections  connections still in the handshake, all addresses together; more are closed at once
+ * @param preAuthConnections  connections still in the handshake, all addresses together; beyond it the oldest is closed
  * @param preAuthPerAddress   connections still in the handshake from one remote address
  * @param statusPerSecond     STATUS reports one authenticated connection may have applied per second (bursts
  *                            of twice that); faster ones are folded into the newest, applied when due

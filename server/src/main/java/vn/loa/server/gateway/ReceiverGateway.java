@@ -45,7 +45,8 @@ public final class ReceiverGateway implements AutoCloseable {
     public ReceiverGateway(ServerSettings settings, StationDirectory directory, StationSecrets secrets,
                            StationRegistry registry, Clock clock) {
         this.context = new GatewayContext(settings, directory, secrets, registry, new ConnectionTable(registry),
-                new ServerClock(clock), new SecureRandom(), new AtomicLong(), new PreAuthSlots(settings.receiverLimits()),
+                new ServerClock(clock), new SecureRandom(), new AtomicLong(), new PreAuthSlots(settings.receiverLimits().preAuthConnections(),
+                        settings.receiverLimits().preAuthPerAddress()),
                 ServerIdentity.loadOrCreate(settings.dataDir()));
         this.control = new GatewayStationControl(context);
     }

@@ -12,7 +12,10 @@ public final class ReceiverCounters {
     private final LongAdder statusThrottled = new LongAdder();
     private final LongAdder historyCoalesced = new LongAdder();
 
-    /** A connection closed on accept because too many were already in the handshake. */
+    /**
+     * A connection closed before its handshake ended: on accept because its address had too many in the
+     * handshake ({@code perAddress}), or as the oldest in the handshake when every slot was taken.
+     */
     public void refusedPreAuth(boolean perAddress) {
         (perAddress ? refusedAddressCap : refusedTotalCap).increment();
     }
