@@ -80,8 +80,4 @@ final class PreAuthSlots {
         perAddress.merge(address, 1, Integer::sum);
         return new Acquired(slot, null, evicted);
     }
-
-    synchronized int inHandshake() {
-        return held.size();
-    }
 }
