@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** A small option parser: --name value pairs and bare flags; anything unrecognised is an error. */
 final class Args {
-    private static final Set<String> FLAGS = Set.of("--wrong-secret", "--help");
+    private static final Set<String> FLAGS = Set.of("--wrong-secret", "--tls", "--help");
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> used = new HashSet<>();
 

@@ -22,14 +22,24 @@ public final class DeviceSimulator implements AutoCloseable {
 
     /** @param recordDir where to record what each receiver plays, or null */
     public DeviceSimulator(InetSocketAddress server, EventLog log, int threads, String firmware, Path recordDir) {
+        this(server, log, threads, firmware, recordDir, ServerTrust.NONE);
+    }
+
+    /** @param trust the pinned server key and TLS settings every receiver uses */
+    public DeviceSimulator(InetSocketAddress server, EventLog log, int threads, String firmware, Path recordDir,
+                           ServerTrust trust) {
         NettyTransport transport = NettyTransport.best();
         EventLoopGroup group = transport.group(threads, new DefaultThreadFactory("sim-io", true));
         this.context = new SimContext(transport, group, server, log, firmware,
-                recordDir == null ? null : new Recorder(recordDir));
+                recordDir == null ? null : new Recorder(recordDir), trust);
     }
 
     public DeviceSimulator(InetSocketAddress server, EventLog log) {
         this(server, log, 0, DEFAULT_FIRMWARE, null);
+    }
+
+    public DeviceSimulator(InetSocketAddress server, EventLog log, ServerTrust trust) {
+        this(server, log, 0, DEFAULT_FIRMWARE, null, trust);
     }
 
     /**

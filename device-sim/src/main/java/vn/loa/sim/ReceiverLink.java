@@ -5,6 +5,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.io.IOException;
+import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import vn.loa.protocol.ErrorCode;
 import vn.loa.protocol.Frame;
 import vn.loa.protocol.FrameFormat;
 import vn.loa.protocol.ProtocolException;
+import vn.loa.protocol.ServerSignature;
 import vn.loa.protocol.StationAuth;
 import vn.loa.protocol.message.Ack;
 import vn.loa.protocol.message.AudioChunk;
@@ -43,6 +46,11 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
     private long lastHeardNanos;
     private int beats;
     private ErrorCode lastError;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** This connection's nonce for the server to sign, and the server's from CHALLENGE. */
+    private final byte[] receiverNonce = new byte[StationAuth.NONCE_LENGTH];
+    private byte[] serverNonce;
+    private boolean welcomed;
 
     ReceiverLink(SimulatedReceiver receiver) {
         this.receiver = receiver;
@@ -52,7 +60,8 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         receiver.log("connected");
-        send(new Hello(receiver.id(), FrameFormat.VERSION, receiver.firmware(), CAPABILITIES));
+        RANDOM.nextBytes(receiverNonce);
+        send(new Hello(receiver.id(), FrameFormat.VERSION, receiver.firmware(), CAPABILITIES, receiverNonce));
         ctx.fireChannelActive();
     }
 
@@ -63,7 +72,14 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
             return;
         }
         Message m = frame.message();
+        if (!welcomed && receiver.trust().pinnedKey() != null
+                && !(m instanceof Challenge || m instanceof Welcome || m instanceof ErrorMessage)) {
+            receiver.log("server_refused", "reason", frame.type() + " before a signed WELCOME");
+            ctx.close();
+            return;
+        }
         if (m instanceof Challenge c) {
+            serverNonce = c.nonce();
             String secret = receiver.faults().wrongSecret() ? receiver.secret() + "-wrong" : receiver.secret();
             send(new Auth(StationAuth.mac(secret, c.nonce(), receiver.id())));
         } else if (m instanceof Welcome w) {
@@ -97,8 +113,18 @@ final class ReceiverLink extends SimpleChannelInboundHandler<Frame> {
     private static final long[] EARLY_TIME_SYNCS_MS = {1_000, 3_000, 6_000};
 
     private void onWelcome(Welcome w) {
+        PublicKey pinned = receiver.trust().pinnedKey();
+        if (pinned != null && (serverNonce == null
+                || !ServerSignature.verify(pinned, receiverNonce, serverNonce, receiver.id(), w))) {
+            // Whoever answered knows no key we trust: nothing it sends may be played or obeyed.
+            receiver.log("server_refused", "reason", w.signature() == null ? "WELCOME is not signed"
+                    : "WELCOME is not signed by the pinned server key " + ServerSignature.fingerprint(pinned));
+            ctx.close();
+            return;
+        }
+        welcomed = true;
         heartbeatMs = w.heartbeatIntervalMs();
-        receiver.loggedIn(w);
+        receiver.loggedIn(w, pinned != null);
         sendStatus();
         sendTimeSync();
         // A few more exchanges soon after login, as NTP's iburst does: a login storm delays replies, and

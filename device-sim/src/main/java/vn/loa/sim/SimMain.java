@@ -27,7 +27,7 @@ public final class SimMain {
         }
         EventLog log = new EventLog(options.log());
         DeviceSimulator sim = new DeviceSimulator(options.server(), log, options.threads(), options.firmware(),
-                options.recordDir());
+                options.recordDir(), options.trust());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

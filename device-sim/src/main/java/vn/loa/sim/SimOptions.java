@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The simulator's command line (a contract for --server, --stations and --log). */
 record SimOptions(InetSocketAddress server, List<StationCredentials> stations, Path log, Path recordDir,
-                  Faults faults, int threads, long rampMs, long durationMs, String firmware) {
+                  Faults faults, int threads, long rampMs, long durationMs, String firmware, ServerTrust trust) {
 
     static final String USAGE = """
             Usage: java -jar loa-sim.jar --server HOST:PORT --stations FILE|RANGE [options]
@@ -22,6 +22,10 @@ record SimOptions(InetSocketAddress server, List<StationCredentials> stations, P
               --ramp SECONDS        spread the first connects over this long (default 0)
               --duration SECONDS    stop after this long (default: until killed)
               --firmware NAME       firmware string sent in HELLO
+              --server-key FILE     the server's public key (loa-server identity, or <data>/identity/server-ed25519.pub):
+                                    log in only where WELCOME is signed with it; without it any server is believed
+              --tls                 connect with TLS ...
+              --trust-cert FILE     ... trusting this PEM certificate (default: the JDK's trusted authorities)
             Faults (for every station, or the --fault-share of them):
               --drop-after SECONDS  close the link this long after each login, then reconnect
               --freeze-after SECONDS  go silent this long after login (no FIN, no reconnect) ...
@@ -60,8 +64,13 @@ record SimOptions(InetSocketAddress server, List<StationCredentials> stations, P
         SimOptions options = new SimOptions(address, stations, log == null ? null : Path.of(log),
                 record == null ? null : Path.of(record), faults,
                 (int) a.longValue("--threads", 0), a.millis("--ramp"), a.millis("--duration"),
-                a.has("--firmware") ? a.value("--firmware") : DeviceSimulator.DEFAULT_FIRMWARE);
+                a.has("--firmware") ? a.value("--firmware") : DeviceSimulator.DEFAULT_FIRMWARE,
+                ServerTrust.of(path(a.value("--server-key")), a.flag("--tls"), path(a.value("--trust-cert"))));
         a.rejectUnused();
         return options;
+    }
+
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
     }
 }

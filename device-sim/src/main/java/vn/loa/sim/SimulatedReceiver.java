@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import vn.loa.protocol.Direction;
 import vn.loa.protocol.ErrorCode;
@@ -81,6 +82,10 @@ public final class SimulatedReceiver {
     private void pipeline(SocketChannel ch) {
         channel = ch;
         ChannelPipeline p = ch.pipeline();
+        if (context.trust().tls() != null) {
+            InetSocketAddress server = context.server();
+            p.addLast("tls", context.trust().tls().newHandler(ch.alloc(), server.getHostString(), server.getPort()));
+        }
         if (faults.readBytesPerSecond() > 0) {
             int perTick = SlowReadHandler.bytesPerTick(faults.readBytesPerSecond());
             ch.config().setAutoRead(false);
@@ -96,10 +101,16 @@ public final class SimulatedReceiver {
                 .addLast("link", new ReceiverLink(this));
     }
 
-    void loggedIn(Welcome welcome) {
+    /** @param serverVerified whether WELCOME was signed with the pinned key (false: no key pinned) */
+    void loggedIn(Welcome welcome, boolean serverVerified) {
         online = true;
         backoff.reset();
-        log("welcome", "connectionId", welcome.connectionId(), "heartbeatMs", welcome.heartbeatIntervalMs());
+        log("welcome", "connectionId", welcome.connectionId(), "heartbeatMs", welcome.heartbeatIntervalMs(),
+                "serverVerified", serverVerified);
+    }
+
+    ServerTrust trust() {
+        return context.trust();
     }
 
     void linkClosed(ErrorCode lastError) {

@@ -57,6 +57,7 @@ import vn.loa.server.api.PlaylistsApi;
 import vn.loa.server.station.StationHistory;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.gateway.ReceiverGateway;
+import vn.loa.server.identity.ServerTls;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.schedule.QuietHoursGuard;
@@ -102,7 +103,7 @@ public final class LoaServer implements AutoCloseable {
         this.library = new MediaLibrary(s.mediaDir(), new MediaIndex(db));
         this.asRun = new AsRunLog(db);
         this.audit = new AuditLog(db);
-        this.history = new StationHistory(db, registry);
+        this.history = new StationHistory(db, registry, config.settings().receiverLimits().historyRowsPerMinute());
         registry.addListener(history);
         this.playout = new PlayoutEngine(gateway.outlets(), asRun, clock);
         registry.addListener(playout);
@@ -154,7 +155,7 @@ public final class LoaServer implements AutoCloseable {
         this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics(), s.http().failedTokenLimit(),
                 Duration.ofSeconds(s.http().failedTokenWindowSeconds()), clock), s.apiThreads(), new ApiAuditor(audit, clock),
                 new HttpApiServer.Timeouts(s.http().headerTimeoutMs(), s.http().idleTimeoutMs()), new HttpApiServer.Streams(scopes, config.directory(), events,
-                listen, tickets));
+                listen, tickets)).tls(ServerTls.forHttp(s.tls()));
     }
 
     public LoaServer start() throws InterruptedException {

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.LoggerFactory;
+import vn.loa.server.cli.IdentityCommand;
 import vn.loa.server.cli.UserCommand;
 import vn.loa.server.config.CommandLine;
 import vn.loa.server.config.ConfigException;
@@ -11,7 +12,8 @@ import vn.loa.server.config.ConfigLoader;
 
 /**
  * {@code java -jar loa-server.jar [--config DIR] [--data DIR] [--receiver-port N] [--http-port N]}, or
- * {@code java -jar loa-server.jar user ...} to manage users ({@link UserCommand}).
+ * {@code java -jar loa-server.jar user ...} to manage users ({@link UserCommand}), or
+ * {@code java -jar loa-server.jar identity ...} to print the key receivers pin ({@link IdentityCommand}).
  */
 public final class Main {
     private Main() {
@@ -27,6 +29,16 @@ public final class Main {
                 System.exit(new UserCommand(System.out).run(List.of(args).subList(1, args.length)));
             } catch (ConfigException e) {
                 System.err.println("loa-server user: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("identity")) {
+            System.setProperty("LOA_LOG_LEVEL", System.getenv().getOrDefault("LOA_LOG_LEVEL", "WARN"));
+            try {
+                System.exit(new IdentityCommand(System.out).run(List.of(args).subList(1, args.length).toArray(String[]::new)));
+            } catch (ConfigException | IllegalStateException e) {
+                System.err.println("loa-server identity: " + e.getMessage());
                 System.exit(2);
             }
             return;

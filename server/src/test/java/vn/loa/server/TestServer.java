@@ -9,11 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import vn.loa.server.config.CommandLine;
 import vn.loa.server.config.ConfigLoader;
 import vn.loa.sim.StationCredentials;
@@ -45,13 +47,24 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path dir, String databaseUrl, String communeBQuietHours) throws Exception {
-        this(dir, databaseUrl, communeBQuietHours, "");
+        this(dir, databaseUrl, communeBQuietHours, UnaryOperator.identity());
     }
 
     /** @param extraYaml lines appended to server.yaml, e.g. an {@code http:} block with short timeouts */
     public TestServer(Path dir, String databaseUrl, String communeBQuietHours, String extraYaml) throws Exception {
+        this(dir, databaseUrl, communeBQuietHours, yaml -> yaml + extraYaml);
+    }
+
+    /** @param editServerYaml rewrites the generated server.yaml before the server reads it */
+    public static TestServer withServerYaml(Path dir, UnaryOperator<String> editServerYaml) throws Exception {
+        return new TestServer(dir, null, "none", editServerYaml);
+    }
+
+    private TestServer(Path dir, String databaseUrl, String communeBQuietHours, UnaryOperator<String> editServerYaml)
+            throws Exception {
         Path config = TestConfig.write(dir, databaseUrl, communeBQuietHours);
-        java.nio.file.Files.writeString(config.resolve("server.yaml"), extraYaml, java.nio.file.StandardOpenOption.APPEND);
+        Path yaml = config.resolve("server.yaml");
+        Files.writeString(yaml, editServerYaml.apply(Files.readString(yaml)));
         CommandLine cli = CommandLine.parse("--config", config.toString(), "--data", dir.resolve("data").toString(),
                 "--receiver-port", "0", "--http-port", "0");
         server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC(), ADMIN_TOKEN).start();

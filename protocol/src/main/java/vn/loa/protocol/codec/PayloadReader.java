@@ -87,6 +87,11 @@ public final class PayloadReader {
         return payload.readRetainedSlice(payload.readableBytes());
     }
 
+    /** Bytes left in the payload: fields appended in later revisions are read only when present. */
+    public int remaining() {
+        return payload.readableBytes();
+    }
+
     public ProtocolException malformed(String detail) {
         return new ProtocolException(ErrorCode.MALFORMED_FRAME, messageName + ": " + detail);
     }

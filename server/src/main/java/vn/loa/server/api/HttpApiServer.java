@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -74,6 +75,14 @@ public final class HttpApiServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(MAX_QUEUED_REQUESTS), new DefaultThreadFactory("http-api"));
     }
 
+    private SslContext tls;
+
+    /** TLS on this port (receiver branch, issue 14): a context from identity.ServerTls, or null for plain HTTP. */
+    public HttpApiServer tls(SslContext context) {
+        this.tls = context;
+        return this;
+    }
+
     public int start(String bindAddress, int port) throws InterruptedException {
         serverChannel = new ServerBootstrap()
                 .group(io)
@@ -90,6 +99,9 @@ public final class HttpApiServer implements AutoCloseable {
                                 .addLast("streams", new StreamHandler(gate, endpoints, auditor, streams.scopes(),
                                         streams.directory(), streams.events(), streams.listen(), streams.tickets()))
                                 .addLast("api", new ApiHandler(endpoints, auditor));
+                        if (tls != null) {
+                            ch.pipeline().addFirst("tls", tls.newHandler(ch.alloc()));
+                        }
                     }
                 })
                 .bind(bindAddress, port).sync().channel();

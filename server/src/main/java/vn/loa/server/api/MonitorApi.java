@@ -78,6 +78,15 @@ public final class MonitorApi {
                 .counter("loa_events_dropped_total", "Live events not sent to a viewer whose connection was full",
                         events.dropped())
                 .gauge("loa_listeners", "Open /listen streams", listen.listeners())
+                .counter("loa_receiver_preauth_refused_total", "Receiver connections closed in the handshake to make room: all handshake slots were taken",
+                        registry.counters().refusedTotalCap())
+                .counter("loa_receiver_preauth_address_refused_total",
+                        "Receiver connections closed on accept: too many in the handshake from one address",
+                        registry.counters().refusedAddressCap())
+                .counter("loa_receiver_status_throttled_total", "STATUS reports over a connection's rate, folded into a later one",
+                        registry.counters().statusThrottledCount())
+                .counter("loa_station_history_coalesced_total", "Station history rows folded into a per-minute summary",
+                        registry.counters().historyCoalesced())
                 .histogram(alerts.latency)
                 .histogram(stats.scheduleLateness)
                 .toString();

@@ -14,9 +14,10 @@ final class ConfigFiles {
                       String stationsFile, String secretsFile, String mediaDir, String attentionTone,
                       Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
                       Integer sendBufferBytes, Database database, String quietHours, String localTimeZone,
-                      Integer alertConfirmAboveCommunes, Long maxUploadBytes, Boolean publicMetrics, Http http) {
+                      Integer alertConfirmAboveCommunes, Long maxUploadBytes, Boolean publicMetrics, Http http,
+                      ReceiverLimitsEntry receiverLimits, TlsEntry tls) {
         static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** server.yaml's http block (timeouts, body limit, failed-token limit); every key optional. */
@@ -30,6 +31,15 @@ final class ConfigFiles {
                     failedTokenLimit != null ? failedTokenLimit : d.failedTokenLimit(),
                     failedTokenWindowSeconds != null ? failedTokenWindowSeconds : d.failedTokenWindowSeconds());
         }
+    }
+
+    /** server.yaml's receiverLimits block; every key optional. */
+    record ReceiverLimitsEntry(Integer preAuthConnections, Integer preAuthPerAddress, Integer statusPerSecond,
+                               Integer historyRowsPerMinute) {
+    }
+
+    /** server.yaml's tls block: files relative to the configuration directory. */
+    record TlsEntry(String certificate, String privateKey, Boolean receivers, Boolean http) {
     }
 
     /** server.yaml's database block; every key optional. */

@@ -78,7 +78,27 @@ public final class ConfigLoader {
                 Objects.requireNonNullElse(f.alertConfirmAboveCommunes(), 1),
                 Objects.requireNonNullElse(f.maxUploadBytes(), 32L * 1024 * 1024),
                 Objects.requireNonNullElse(f.publicMetrics(), false),
-                f.http() == null ? HttpEdgeSettings.DEFAULT : f.http().settings());
+                f.http() == null ? HttpEdgeSettings.DEFAULT : f.http().settings(),
+                receiverLimits(f.receiverLimits()), tls(f.tls(), configDir));
+    }
+
+    private static ReceiverLimits receiverLimits(ConfigFiles.ReceiverLimitsEntry e) {
+        ReceiverLimits d = ReceiverLimits.DEFAULT;
+        return e == null ? d : new ReceiverLimits(
+                Objects.requireNonNullElse(e.preAuthConnections(), d.preAuthConnections()),
+                Objects.requireNonNullElse(e.preAuthPerAddress(), Math.min(d.preAuthPerAddress(),
+                        Objects.requireNonNullElse(e.preAuthConnections(), d.preAuthConnections()))),
+                Objects.requireNonNullElse(e.statusPerSecond(), d.statusPerSecond()),
+                Objects.requireNonNullElse(e.historyRowsPerMinute(), d.historyRowsPerMinute()));
+    }
+
+    private static TlsSettings tls(ConfigFiles.TlsEntry e, Path configDir) {
+        if (e == null) {
+            return TlsSettings.OFF;
+        }
+        return new TlsSettings(e.certificate() == null ? null : configDir.resolve(e.certificate()),
+                e.privateKey() == null ? null : configDir.resolve(e.privateKey()),
+                Objects.requireNonNullElse(e.receivers(), true), Objects.requireNonNullElse(e.http(), true));
     }
 
     private static QuietHours quietHours(String text) {

@@ -22,6 +22,8 @@ import vn.loa.server.station.QuietHours;
  * @param maxUploadBytes      the largest MP3 POST /api/media accepts
  * @param publicMetrics       whether /metrics answers without a token (for a Prometheus on a trusted network)
  * @param http                the HTTP edge's timeouts and limits
+ * @param receiverLimits      caps on receivers before and after the handshake
+ * @param tls                 TLS on the receiver and HTTP ports, or {@link TlsSettings#OFF}
  */
 public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
                              long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
@@ -30,7 +32,8 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
                              int writeBufferHighBytes, int sendBufferBytes, String databaseUrl,
                              String databaseUser, String databasePassword, int databasePoolSize,
                              QuietHours quietHours, ZoneId localZone, int alertConfirmAboveCommunes,
-                             long maxUploadBytes, boolean publicMetrics, HttpEdgeSettings http) {
+                             long maxUploadBytes, boolean publicMetrics, HttpEdgeSettings http,
+                             ReceiverLimits receiverLimits, TlsSettings tls) {
 
     public static final int DEFAULT_RECEIVER_PORT = 7700;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -67,7 +70,7 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
                 commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile, mediaDir, attentionTone,
                 emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes, databaseUrl, databaseUser,
                 databasePassword, databasePoolSize, quietHours, localZone, alertConfirmAboveCommunes, maxUploadBytes,
-                publicMetrics, this.http);
+                publicMetrics, this.http, receiverLimits, tls);
     }
 
     private static void requirePort(int port, String name) {

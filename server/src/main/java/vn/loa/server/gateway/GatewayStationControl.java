@@ -14,6 +14,11 @@ import vn.loa.server.station.StationControl;
  * which is what lets receivers refuse a replayed command.
  */
 final class GatewayStationControl implements StationControl {
+    /** What a command gets at the moment it is written: its sequence and the server time it expires at. */
+    record CommandStamp(long sequence, long expiresAtMicros) {
+    }
+
+
     private final GatewayContext gateway;
     private final ConcurrentMap<String, Long> lastSequence = new ConcurrentHashMap<>();
 
@@ -34,12 +39,21 @@ final class GatewayStationControl implements StationControl {
             return done(stationId, command, argument, Result.UNSUPPORTED,
                     "the receiver did not declare " + command.capability());
         }
-        long now = gateway.clock().nowMicros();
-        long sequence = lastSequence.merge(stationId, now, (last, clock) -> Math.max(last + 1, clock));
         long timeoutMs = gateway.settings().commandTimeoutMs();
         CompletableFuture<CommandOutcome> result = new CompletableFuture<>();
-        connection.send(command, argument, sequence, now + timeoutMs * 1000, timeoutMs, result);
+        connection.send(command, argument, () -> stamp(stationId, timeoutMs), timeoutMs, result);
         return result;
+    }
+
+    /**
+     * Called on the connection's event loop just before the write, so sequences rise in the order the
+     * commands reach the wire: numbered on the caller's thread, two concurrent commands could be sent
+     * in the other order, and the receiver would refuse the earlier number as a replay.
+     */
+    private CommandStamp stamp(String stationId, long timeoutMs) {
+        long now = gateway.clock().nowMicros();
+        long sequence = lastSequence.merge(stationId, now, (last, clock) -> Math.max(last + 1, clock));
+        return new CommandStamp(sequence, now + timeoutMs * 1000);
     }
 
     private static CompletableFuture<CommandOutcome> done(String id, CommandType c, int arg, Result r, String why) {

@@ -2,28 +2,56 @@ package vn.loa.server.gateway;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.loa.protocol.Direction;
 import vn.loa.protocol.codec.FrameDecoder;
 import vn.loa.protocol.codec.FrameEncoder;
 
 /**
- * The receiver pipeline, by name: decoder, encoder, handshake, exceptions. After a successful handshake
+ * The receiver pipeline, by name: (tls,) decoder, encoder, handshake, exceptions. After a successful handshake
  * it becomes decoder, idle, encoder, session, exceptions.
  */
 final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String DECODER = "decoder";
+    private static final Logger log = LoggerFactory.getLogger(ReceiverChannelInitializer.class);
     private final GatewayContext gateway;
+    private final SslContext tls;
 
-    ReceiverChannelInitializer(GatewayContext gateway) {
+    /** @param tls the receiver port's TLS context, or null for plain TCP */
+    ReceiverChannelInitializer(GatewayContext gateway, SslContext tls) {
         this.gateway = gateway;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        InetAddress remote = ch.remoteAddress().getAddress();
+        PreAuthSlots.Acquired acquired = gateway.preAuth().acquire(remote, ch::close);
+        if (acquired.slot() == null) {
+            // No reply: a flood is answered with as little work as possible, and a real receiver that
+            // meets the cap simply retries with its back-off.
+            gateway.registry().counters().refusedPreAuth(true);
+            log.debug("Refusing {}: too many connections in the handshake from this address", remote);
+            ch.close();
+            return;
+        }
+        if (acquired.evicted() != null) {
+            gateway.registry().counters().refusedPreAuth(false);
+            log.debug("Closing the oldest connection still in the handshake to make room for {}", remote);
+            acquired.closeEvicted();
+        }
+        ch.closeFuture().addListener(f -> acquired.slot().release());
+        if (tls != null) {
+            // The TLS handshake is part of the receiver's handshake: it counts against the same slot and deadline.
+            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+        }
         ch.pipeline()
                 .addLast(DECODER, new FrameDecoder(Direction.TO_SERVER))
                 .addLast("encoder", FrameEncoder.INSTANCE)
-                .addLast("handshake", new HandshakeHandler(gateway))
+                .addLast("handshake", new HandshakeHandler(gateway, acquired.slot()))
                 .addLast("exceptions", ReceiverExceptionHandler.INSTANCE);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import vn.loa.protocol.Capability;
 import vn.loa.protocol.CommandType;
 import vn.loa.protocol.ErrorCode;
@@ -86,7 +87,8 @@ final class ReceiverConnection {
         closeReason = reason;
     }
 
-    void send(CommandType type, int argument, long sequence, long expiresAtMicros, long timeoutMs,
+    /** @param stamp numbers the command on this event loop, in the order commands are written */
+    void send(CommandType type, int argument, Supplier<GatewayStationControl.CommandStamp> stamp, long timeoutMs,
               CompletableFuture<CommandOutcome> result) {
         channel.eventLoop().execute(() -> {
             PendingCommand command = new PendingCommand(stationId, type, argument, result);
@@ -98,7 +100,9 @@ final class ReceiverConnection {
             pending.put(requestId, command);
             command.timeout(channel.eventLoop().schedule(() -> answer(requestId, Result.TIMED_OUT, null,
                     "no answer within " + timeoutMs + " ms"), timeoutMs, TimeUnit.MILLISECONDS));
-            channel.writeAndFlush(Frame.request(requestId, new Command(type.code(), argument, sequence, expiresAtMicros)))
+            GatewayStationControl.CommandStamp numbered = stamp.get();
+            channel.writeAndFlush(Frame.request(requestId, new Command(type.code(), argument, numbered.sequence(),
+                            numbered.expiresAtMicros())))
                     .addListener(f -> {
                         if (!f.isSuccess()) {
                             answer(requestId, Result.DISCONNECTED, null, "write failed: " + f.cause().getMessage());

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.ErrorCode;
@@ -38,6 +39,11 @@ final class ReceiverExceptionHandler extends ChannelInboundHandlerAdapter {
             }
             ctx.writeAndFlush(new Frame(e.requestId(), 0, ErrorMessage.of(e.code(), e.refersType(), e.detail())))
                     .addListener(ChannelFutureListener.CLOSE);
+        } else if (cause.getCause() instanceof SSLException || cause instanceof SSLException) {
+            // Plain TCP to the TLS port, or a certificate the peer refused: nothing can be answered in clear.
+            log.warn("Closing {}: TLS failed: {}", who, (cause.getCause() != null ? cause.getCause() : cause).getMessage());
+            noteReason(connection, "TLS failed");
+            ctx.close();
         } else if (cause instanceof IOException) {
             log.debug("Closing {}: {}", who, cause.toString());
             noteReason(connection, "network error: " + cause.getMessage());

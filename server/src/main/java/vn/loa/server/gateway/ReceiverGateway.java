@@ -23,6 +23,8 @@ import vn.loa.protocol.ErrorCode;
 import vn.loa.protocol.transport.NettyTransport;
 import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ServerSettings;
+import vn.loa.server.identity.ServerIdentity;
+import vn.loa.server.identity.ServerTls;
 import vn.loa.server.station.ReceiverOutlet;
 import vn.loa.server.station.SendRound;
 import vn.loa.server.station.StationControl;
@@ -43,7 +45,9 @@ public final class ReceiverGateway implements AutoCloseable {
     public ReceiverGateway(ServerSettings settings, StationDirectory directory, StationSecrets secrets,
                            StationRegistry registry, Clock clock) {
         this.context = new GatewayContext(settings, directory, secrets, registry, new ConnectionTable(registry),
-                new ServerClock(clock), new SecureRandom(), new AtomicLong());
+                new ServerClock(clock), new SecureRandom(), new AtomicLong(), new PreAuthSlots(settings.receiverLimits().preAuthConnections(),
+                        settings.receiverLimits().preAuthPerAddress()),
+                ServerIdentity.loadOrCreate(settings.dataDir()));
         this.control = new GatewayStationControl(context);
     }
 
@@ -63,11 +67,13 @@ public final class ReceiverGateway implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
-                .childHandler(new ReceiverChannelInitializer(context))
+                .childHandler(new ReceiverChannelInitializer(context, ServerTls.forReceivers(s.tls())))
                 .bind(s.bindAddress(), s.receiverPort()).sync().channel();
         int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         log.info("Receiver gateway listening on {}:{} (heartbeat {} ms, offline after {} ms, {} transport)", s.bindAddress(),
                 port, s.heartbeatIntervalMs(), s.offlineAfterMs(), transport.name().toLowerCase(Locale.ROOT));
+        log.info("Server identity {} (receivers pin {}){}", context.identity().fingerprint(),
+                context.identity().publicFile(), s.tls().receivers() ? ", TLS on the receiver port" : "");
         return port;
     }
 

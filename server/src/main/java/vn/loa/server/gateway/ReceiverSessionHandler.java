@@ -3,6 +3,8 @@ package vn.loa.server.gateway;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.protocol.ErrorCode;
@@ -21,10 +23,15 @@ final class ReceiverSessionHandler extends SimpleChannelInboundHandler<Frame> {
     private static final Logger log = LoggerFactory.getLogger(ReceiverSessionHandler.class);
     private final GatewayContext gateway;
     private final ReceiverConnection connection;
+    private final StatusThrottle throttle;
+    /** The newest STATUS that arrived without a token, applied when the next one is due. */
+    private Status held;
+    private ScheduledFuture<?> heldFlush;
 
     ReceiverSessionHandler(GatewayContext gateway, ReceiverConnection connection) {
         this.gateway = gateway;
         this.connection = connection;
+        this.throttle = new StatusThrottle(gateway.settings().receiverLimits().statusPerSecond(), System.nanoTime());
     }
 
     @Override
@@ -32,8 +39,11 @@ final class ReceiverSessionHandler extends SimpleChannelInboundHandler<Frame> {
         String station = connection.stationId();
         long id = connection.connectionId();
         if (frame.message() instanceof Status status) {
-            // A status report is also the sign of life, so one registry update covers both.
-            gateway.registry().statusReported(station, id, StationStatus.from(status, gateway.registry().now()));
+            if (throttle.tryTake(System.nanoTime())) {
+                apply(status);
+            } else {
+                hold(ctx, status);
+            }
             return;
         }
         gateway.registry().heard(station, id);
@@ -50,6 +60,31 @@ final class ReceiverSessionHandler extends SimpleChannelInboundHandler<Frame> {
         } else {
             throw new ProtocolException(ErrorCode.UNEXPECTED_MESSAGE, frame.type() + " after the handshake",
                     frame.requestId(), frame.type().code());
+        }
+    }
+
+    /** A status report is also the sign of life, so one registry update covers both. */
+    private void apply(Status status) {
+        gateway.registry().statusReported(connection.stationId(), connection.connectionId(),
+                StationStatus.from(status, gateway.registry().now()));
+    }
+
+    private void hold(ChannelHandlerContext ctx, Status status) {
+        if (held != null) {
+            gateway.registry().counters().statusThrottled();
+        }
+        held = status;
+        if (heldFlush == null) {
+            heldFlush = ctx.executor().schedule(() -> {
+                heldFlush = null;
+                Status newest = held;
+                held = null;
+                if (throttle.tryTake(System.nanoTime())) {
+                    apply(newest);
+                } else {
+                    hold(ctx, newest);
+                }
+            }, throttle.nanosUntilToken(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -79,6 +114,9 @@ final class ReceiverSessionHandler extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (heldFlush != null) {
+            heldFlush.cancel(false);
+        }
         gateway.connections().detach(connection);
         connection.failPending();
         log.info("Station {} offline (connection {}): {}", connection.stationId(), connection.connectionId(),

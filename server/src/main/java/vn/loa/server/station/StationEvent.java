@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One line of a station's history.
  *
- * @param kind   ONLINE, OFFLINE, CHANGE (a setting moved), FAULT (a fault flag came on) or RECOVERED
+ * @param kind   ONLINE, OFFLINE, CHANGE (a setting moved), FAULT (a fault flag came on), RECOVERED, or
+ *               COALESCED (how many rows of one minute were over the station's budget and not kept singly)
  * @param detail for people: the address it connected from, why it dropped, or what changed from what to what
  */
 public record StationEvent(Instant at, String station, String kind, String detail) {
@@ -14,4 +15,5 @@ public record StationEvent(Instant at, String station, String kind, String detai
     public static final String CHANGE = "CHANGE";
     public static final String FAULT = "FAULT";
     public static final String RECOVERED = "RECOVERED";
+    public static final String COALESCED = "COALESCED";
 }

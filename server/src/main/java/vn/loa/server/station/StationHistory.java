@@ -6,6 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,12 @@ public final class StationHistory implements PresenceListener, AutoCloseable {
     private final DataSource db;
     private final StationRegistry registry;
     private final BatchWriter<StationEvent> writer;
+    private final HistoryBudget budget;
+    private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "station-history-summaries");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * History rows come in bursts (an emergency changes the volume of every receiver it reaches, and
@@ -31,12 +40,22 @@ public final class StationHistory implements PresenceListener, AutoCloseable {
      */
     private static final long LINGER_MILLIS = 1_000;
 
+    /** As server.yaml's receiverLimits.historyRowsPerMinute defaults to. */
+    public static final int DEFAULT_ROWS_PER_MINUTE = 12;
+
     public StationHistory(DataSource db, StationRegistry registry) {
+        this(db, registry, DEFAULT_ROWS_PER_MINUTE);
+    }
+
+    /** @param rowsPerMinute rows one station may add per minute before the rest are summed up */
+    public StationHistory(DataSource db, StationRegistry registry, int rowsPerMinute) {
         this.db = db;
         this.registry = registry;
+        this.budget = new HistoryBudget(rowsPerMinute, registry.counters()::historyCoalesced);
         this.writer = new BatchWriter<>("station_event", db,
                 "INSERT INTO station_event (at, station, kind, detail) VALUES (?, ?, ?, ?)", StationHistory::bind,
                 LINGER_MILLIS);
+        summaries.scheduleWithFixedDelay(() -> store(budget.endedBefore(registry.now())), 10, 10, TimeUnit.SECONDS);
     }
 
     /** Drops lines older than the retention period. */
@@ -76,7 +95,11 @@ public final class StationHistory implements PresenceListener, AutoCloseable {
     }
 
     private void record(String station, String kind, String detail) {
-        writer.append(new StationEvent(registry.now(), station, kind, detail));
+        store(budget.admit(new StationEvent(registry.now(), station, kind, detail)));
+    }
+
+    private void store(List<StationEvent> rows) {
+        rows.forEach(writer::append);
     }
 
     /** Newest first, as a technician reads it. */
@@ -100,6 +123,8 @@ public final class StationHistory implements PresenceListener, AutoCloseable {
 
     @Override
     public void close() {
+        summaries.shutdownNow();
+        store(budget.drain());
         writer.close();
     }
 }

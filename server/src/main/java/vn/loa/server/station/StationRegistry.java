@@ -17,6 +17,7 @@ public final class StationRegistry {
     private final ConcurrentMap<String, StationPresence> presence = new ConcurrentHashMap<>();
     private final Clock clock;
     private final List<PresenceListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReceiverCounters counters = new ReceiverCounters();
 
     public StationRegistry(Clock clock) {
         this.clock = clock;
@@ -77,6 +78,11 @@ public final class StationRegistry {
 
     public long onlineCount() {
         return presence.values().stream().filter(StationPresence::online).count();
+    }
+
+    /** The receiver edge's refusals and coalesced history, for /metrics. */
+    public ReceiverCounters counters() {
+        return counters;
     }
 
     public Instant now() {
