@@ -107,7 +107,7 @@ public final class LoaServer implements AutoCloseable {
         }
         Scopes scopes = new Scopes(config.directory());
         Router router = new Router();
-        new HealthApi(config.directory(), registry).register(router);
+        new HealthApi(config.directory(), registry, database.health()).register(router);
         ListenTickets tickets = new ListenTickets(clock);
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes, tickets)
                 .register(router);
