@@ -151,8 +151,9 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         List<String> later = audibleAtMicros != null && startAt - now > START_DELAY_MICROS
                 ? arbiter.busyBelow(b, stations) : List.of();
         stations.removeAll(new HashSet<>(later));
-        int started = arbiter.offer(b, stations, now, startAt, fromFrame);
+        // Started before the arbitration, so subscribers hear of a session before of what it cut.
         events.publish(new SessionEvent.Started(b.id(), plan.title(), plan.priority().name(), plan.stations().size()));
+        int started = arbiter.offer(b, stations, now, startAt, fromFrame);
         if (!later.isEmpty()) {
             loop.schedule(() -> {
                 if (!b.finished()) {
