@@ -16,6 +16,7 @@ import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.SessionEvent;
 import vn.loa.server.playout.SessionEvents;
 import vn.loa.server.store.Sql;
+import vn.loa.server.store.StorageFault;
 import vn.loa.server.store.StoredJson;
 import vn.loa.server.store.StoreException;
 
@@ -41,10 +42,18 @@ public final class SessionJournal implements AutoCloseable {
     });
     /** Sessions that ended before their row was written; touched only on the writer thread. */
     private final Map<Long, String> endedUnrecorded = new HashMap<>();
+    /** Ends the store refused (a full disk): retried, so a restart does not air a session that ended. */
+    private final Map<Long, Boolean> endsToRetry = new java.util.LinkedHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "session-journal-retry");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SessionJournal(DataSource db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        retry.scheduleWithFixedDelay(() -> writer.execute(this::retryEnds), 2, 2, TimeUnit.SECONDS);
     }
 
     /** Keeps the journal in step with the playout: held sessions going on air, sessions ending. */
@@ -113,9 +122,22 @@ public final class SessionJournal implements AutoCloseable {
             if (rows == 0 && endedUnrecorded.size() < 10_000) {
                 endedUnrecorded.put(sessionId, state);
             }
+            endsToRetry.remove(sessionId);
         } catch (StoreException e) {
-            // The worst outcome is a session the next start believes was still on air; it then ends it.
-            log.error("Cannot record the end of session {}: {}", sessionId, e.getMessage());
+            // Left unrecorded, a restart within the programme would put an ended session back on air.
+            if (StorageFault.of(e).isPresent() && endsToRetry.size() < 10_000) {
+                if (endsToRetry.put(sessionId, cancelled) == null) {
+                    log.error("Cannot record the end of session {} now ({}); retrying", sessionId, e.getMessage());
+                }
+            } else {
+                log.error("Cannot record the end of session {}: {}", sessionId, e.getMessage());
+            }
+        }
+    }
+
+    private void retryEnds() {
+        for (Map.Entry<Long, Boolean> end : List.copyOf(endsToRetry.entrySet())) {
+            recordEnd(end.getKey(), end.getValue());
         }
     }
 
@@ -126,6 +148,12 @@ public final class SessionJournal implements AutoCloseable {
     }
 
     /** What was on air or held for later: oldest first, the order they are put back in. */
+    /** Marks a held session from a schedule as never aired, so the schedule's misfire handling takes it. */
+    public void unaired(long id) {
+        Sql.update(db, "UPDATE broadcast_session SET state = ?, ended_at = ? WHERE id = ?", SessionRecord.UNAIRED,
+                clock.instant(), id);
+    }
+
     public List<SessionRecord> active() {
         List<SessionRecord> out = new java.util.ArrayList<>(query(SessionRecord.ACTIVE, Integer.MAX_VALUE));
         out.addAll(query(SessionRecord.PENDING, Integer.MAX_VALUE));
@@ -133,9 +161,10 @@ public final class SessionJournal implements AutoCloseable {
         return out;
     }
 
-    /** Whether a session from {@code origin} meant to be heard at {@code audibleAt} was journaled, in any state. */
+    /** Whether a session from {@code origin} meant to be heard at {@code audibleAt} was journaled and not left unaired. */
     public boolean has(String origin, Instant audibleAt) {
         return !Sql.select("SELECT id FROM broadcast_session").where("origin = ?", origin).where("audible_at = ?", audibleAt)
+                .where("state <> ?", SessionRecord.UNAIRED)
                 .list(db, "id", 1, rs -> rs.getLong(1)).isEmpty();
     }
 
@@ -151,6 +180,7 @@ public final class SessionJournal implements AutoCloseable {
     /** Lets every queued write finish. */
     @Override
     public void close() {
+        retry.shutdownNow();
         writer.shutdown();
         try {
             writer.awaitTermination(10, TimeUnit.SECONDS);

@@ -7,7 +7,9 @@ import java.time.Instant;
  *
  * @param origin    who started it: "api", "schedule 12", "resume of 1763791200000001", ...
  * @param state     PENDING (accepted for a later air time, journaled, not yet on air), ACTIVE, ENDED, CANCELLED, RESUMED (put back on air after a restart as {@code resumedAs})
- *                  or INTERRUPTED (the server stopped while it aired and it was over by the restart)
+ *                  or INTERRUPTED (the server stopped while it aired and it was over by the restart), or
+ *                  UNAIRED (a schedule entry's session still held when the server stopped, left to the
+ *                  entry's misfire policy)
  */
 public record SessionRecord(long id, Instant createdAt, Instant audibleAt, String title, String priority,
                             long durationMs, BroadcastRequest request, String origin, String state, Instant endedAt,
@@ -18,4 +20,5 @@ public record SessionRecord(long id, Instant createdAt, Instant audibleAt, Strin
     public static final String CANCELLED = "CANCELLED";
     public static final String RESUMED = "RESUMED";
     public static final String INTERRUPTED = "INTERRUPTED";
+    public static final String UNAIRED = "UNAIRED";
 }

@@ -19,7 +19,8 @@ import vn.loa.server.playout.PlayoutEngine;
  * held for a later instant is held again; one already over is closed. A timed broadcast whose air time
  * passed while the server was down follows the same rule, as if it had aired at its time: joined where
  * it would be now, or closed if it would be over. Either way the as-run log says so, and the session
- * events say which new session carries on which old one, so an alert follows its session.
+ * events say which new session carries on which old one, so an alert follows its session. A schedule
+ * entry's session that was still held is left to the schedule's misfire handling, which knows its policy.
  * A session that was paused under a higher class resumes at its wall-clock position too, not where it
  * was cut: the pause was not journaled, and the simpler rule is the predictable one.
  */
@@ -27,6 +28,8 @@ public final class SessionRecovery {
     private static final Logger log = LoggerFactory.getLogger(SessionRecovery.class);
     /** Less than this left of the programme is not worth a restart. */
     private static final Duration MIN_REMAINING = Duration.ofSeconds(1);
+    /** How ScheduledBroadcastJob names the sessions of schedule entries in the journal. */
+    private static final String SCHEDULE_ORIGIN = "schedule ";
     private final SessionJournal journal;
     private final BroadcastPlanner planner;
     private final SessionLauncher launcher;
@@ -47,6 +50,14 @@ public final class SessionRecovery {
         int resumed = 0;
         for (SessionRecord s : journal.active()) {
             Instant now = clock.instant();
+            if (s.state().equals(SessionRecord.PENDING) && s.origin().startsWith(SCHEDULE_ORIGIN)) {
+                // Never aired: its schedule entry's misfire policy (SKIP, GRACE, JOIN) decides, not this rule.
+                journal.unaired(s.id());
+                launcher.notRecovered(s.id(), "held for its schedule entry; its misfire policy decides");
+                log.warn("Session {} '{}' was held for {} when the server stopped; left to its schedule entry",
+                        s.id(), s.title(), s.audibleAt());
+                continue;
+            }
             BroadcastPlan plan;
             try {
                 plan = planner.plan(s.request());

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * acknowledges something on the strength of it can wait for that. While the store has a storage fault
  * (a full disk, a lost database) a batch is held and retried with a growing pause instead of being
  * dropped or retried in a loop; rows that arrive meanwhile join it, up to {@link #MAX_HELD_ROWS},
- * beyond which the oldest are failed and counted. Health shows the rows held.
+ * beyond which the oldest are failed and counted. Health shows the rows held. Whoever waits on a held
+ * row is told of the fault at once (its future fails), so no HTTP answer hangs on the disk; the row
+ * itself is still written once the store heals.
  */
 public final class BatchWriter<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
@@ -39,6 +41,8 @@ public final class BatchWriter<T> implements AutoCloseable {
     private static final long MAX_PAUSE_MILLIS = 5_000;
     private final Pending<T> end = new Pending<>(null, null);
     private volatile long heldRows;
+    /** The fault rows are held for, while they are; null otherwise. */
+    private volatile SQLException holding;
     private final java.util.concurrent.atomic.LongAdder droppedRows = new java.util.concurrent.atomic.LongAdder();
     private final String table;
     private final DataSource db;
@@ -78,6 +82,10 @@ public final class BatchWriter<T> implements AutoCloseable {
             done.completeExceptionally(new IllegalStateException(table + " writer closed"));
         } else {
             queue.add(new Pending<>(row, done));
+            SQLException fault = holding;
+            if (fault != null) {
+                done.completeExceptionally(fault); // not committed now; written once the store heals
+            }
         }
         return done;
     }
@@ -124,6 +132,7 @@ public final class BatchWriter<T> implements AutoCloseable {
                 commit(batch);
                 batch.forEach(p -> p.done().complete(null));
                 heldRows = 0;
+                holding = null;
                 return last;
             } catch (SQLException e) {
                 if (StorageFault.of(e).isEmpty() || last) {
@@ -131,12 +140,16 @@ public final class BatchWriter<T> implements AutoCloseable {
                     log.error("Writing {} rows to {} failed: {}", batch.size(), table, e.getMessage());
                     batch.forEach(p -> p.done().completeExceptionally(e));
                     heldRows = 0;
+                    holding = null;
                     return last;
                 }
-                if (heldRows == 0) {
+                if (holding == null) {
                     log.error("Cannot write {} rows to {} ({}); holding them until the store heals", batch.size(),
                             table, e.getMessage());
                 }
+                holding = e;
+                heldRows = batch.size();
+                batch.forEach(p -> p.done().completeExceptionally(e));
             }
             try {
                 Thread.sleep(pause);
