@@ -17,6 +17,7 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.broadcast.SessionRecord;
 import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.playout.SessionEvent;
@@ -81,12 +82,32 @@ public final class AlertService implements AutoCloseable {
         return a;
     }
 
-    /** Arms the expiry of every open alert (those from before a restart included). */
-    public void start() {
+    /**
+     * Arms the expiry of every open alert (those from before a restart included) and settles each
+     * ACTIVE one against the journal, in case the process died before a session event reached it:
+     * it follows its session to the one on air now, or ends if that session is over.
+     */
+    public synchronized void start() {
         for (Alert a : store.list(null, 10_000)) {
             if (a.open()) {
                 expireAt(a);
             }
+            if (a.state().equals(Alert.ACTIVE) && a.sessionId() != null) {
+                launcher.successor(a.sessionId()).ifPresent(now -> settle(a, now));
+            }
+        }
+    }
+
+    private void settle(Alert a, SessionRecord now) {
+        if (now.state().equals(SessionRecord.ACTIVE) || now.state().equals(SessionRecord.PENDING)) {
+            if (now.id() != a.sessionId()) {
+                store.set(a.id(), "session_id", now.id());
+                log.warn("Alert {} follows its session {} to {}", a.id(), a.sessionId(), now.id());
+                changed(a.id());
+            }
+        } else if (store.end(a.id(), Alert.ACTIVE, Alert.ENDED, "journal: " + now.state().toLowerCase(), clock.instant())) {
+            log.warn("Alert {} ENDED: its session {} is {} in the journal", a.id(), now.id(), now.state());
+            changed(a.id());
         }
     }
 

@@ -148,6 +148,25 @@ public final class SessionJournal implements AutoCloseable {
     }
 
     /** What was on air or held for later: oldest first, the order they are put back in. */
+    /**
+     * The journal row that carries session {@code id} on now: itself, or the last of the sessions it
+     * was put back on air as after restarts; empty if it was never journaled.
+     */
+    public java.util.Optional<SessionRecord> successor(long id) {
+        SessionRecord at = null;
+        Long next = id;
+        for (int hops = 0; next != null && hops < 100; hops++) {
+            List<SessionRecord> row = Sql.select("SELECT " + COLUMNS + " FROM broadcast_session").where("id = ?", next)
+                    .list(db, "id", 1, SessionJournal::record);
+            if (row.isEmpty()) {
+                break;
+            }
+            at = row.get(0);
+            next = at.resumedAs();
+        }
+        return java.util.Optional.ofNullable(at);
+    }
+
     /** Marks a held session from a schedule as never aired, so the schedule's misfire handling takes it. */
     public void unaired(long id) {
         Sql.update(db, "UPDATE broadcast_session SET state = ?, ended_at = ? WHERE id = ?", SessionRecord.UNAIRED,
@@ -171,10 +190,13 @@ public final class SessionJournal implements AutoCloseable {
     /** Newest first; null state matches all. */
     public List<SessionRecord> query(String state, int limit) {
         return Sql.select("SELECT " + COLUMNS + " FROM broadcast_session").where("state = ?", state)
-                .list(db, "id DESC", limit, rs -> new SessionRecord(rs.getLong(1), Sql.instant(rs, 2), Sql.instant(rs, 3),
-                        rs.getString(4), rs.getString(5), rs.getLong(6),
-                        StoredJson.read(rs.getString(7), BroadcastRequest.class), rs.getString(8), rs.getString(9),
-                        Sql.instant(rs, 10), rs.getObject(11, Long.class)));
+                .list(db, "id DESC", limit, SessionJournal::record);
+    }
+
+    private static SessionRecord record(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SessionRecord(rs.getLong(1), Sql.instant(rs, 2), Sql.instant(rs, 3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), StoredJson.read(rs.getString(7), BroadcastRequest.class), rs.getString(8), rs.getString(9),
+                Sql.instant(rs, 10), rs.getObject(11, Long.class));
     }
 
     /** Lets every queued write finish. */

@@ -65,6 +65,11 @@ public final class SessionLauncher {
         return journal.has(origin, audibleAt);
     }
 
+    /** The journal row carrying session {@code id} on now, following restarts; see {@link SessionJournal#successor}. */
+    public java.util.Optional<SessionRecord> successor(long id) {
+        return journal.successor(id);
+    }
+
     /** Stops a session on air or held; false if there is no such session. */
     public CompletableFuture<Boolean> cancel(long id) {
         return engine.cancel(id);
