@@ -17,6 +17,7 @@ import vn.loa.server.api.ReportsApi;
 import vn.loa.server.api.ListenTickets;
 import vn.loa.server.api.MonitorApi;
 import vn.loa.server.monitor.EventHub;
+import vn.loa.server.monitor.SessionCounts;
 import vn.loa.server.monitor.StationWatch;
 import java.util.Map;
 import vn.loa.server.api.ApiAuditor;
@@ -117,7 +118,7 @@ public final class LoaServer implements AutoCloseable {
         StationScope stationScope = new StationScope(config.directory());
         Scopes scopes = new Scopes(stationScope);
         Router router = new Router(s.http().maxJsonBodyBytes(), s.maxUploadBytes());
-        new HealthApi(config.directory(), registry).register(router);
+        new HealthApi(config.directory(), registry, database.health()).register(router);
         ListenTickets tickets = new ListenTickets(clock);
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes, tickets)
                 .register(router);
@@ -143,13 +144,14 @@ public final class LoaServer implements AutoCloseable {
                 s.alertConfirmAboveCommunes(), s.attentionTone(), clock);
         new AlertsApi(alerts, scopes).register(router);
         EventHub hub = new EventHub(clock);
-        this.watch = new StationWatch(config.directory(), registry, hub, playout::nowPlaying, clock);
+        this.watch = new StationWatch(config.directory(), registry, hub, playout.events(), clock);
         registry.addListener(watch);
         alerts.onChange(a -> hub.publish("alert", null, Map.of("alert", a, "stations", alerts.stations(a))));
         ListenHub listen = new ListenHub();
         playout.onAudio(listen);
         EventStream events = new EventStream(hub, scopes);
-        new MonitorApi(config.directory(), registry, watch, playout, alerts, events, listen, scopes).register(router);
+        new MonitorApi(config.directory(), registry, watch, playout, alerts, events, listen, scopes,
+                new SessionCounts(playout.events())).register(router);
         new ConfigApi(s).register(router);
         new ReportsApi(asRun, alerts, history, config.directory(), scopes, s.localZone()).register(router);
         this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics(), s.http().failedTokenLimit(),
@@ -180,7 +182,6 @@ public final class LoaServer implements AutoCloseable {
         }
         schedules.start();
         alerts.start();
-        watch.start();
         httpPort = http.start(s.bindAddress(), s.httpPort());
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
                 s.dataDir().toAbsolutePath());

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 /** The server as a real child process (same classpath as the tests), for crash and restart tests. */
 public final class ChildServer implements AutoCloseable {
     private static final Pattern HTTP_PORT = Pattern.compile("HTTP API listening on http://[^:]+:(\\d+)/");
+    private static final Pattern RECEIVER_PORT = Pattern.compile("Receiver gateway listening on [^:]+:(\\d+) ");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
     private final Path log;
@@ -54,6 +55,20 @@ public final class ChildServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
+                .DELETE().build());
+    }
+
+    /** Where simulated receivers connect to this server. */
+    public java.net.InetSocketAddress receiverAddress() throws IOException {
+        Matcher m = RECEIVER_PORT.matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("the server did not log its receiver port");
+        }
+        return new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
     }
 
     public Reply get(String path) throws IOException, InterruptedException {

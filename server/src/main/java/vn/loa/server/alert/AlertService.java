@@ -17,8 +17,10 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.broadcast.SessionRecord;
 import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
+import vn.loa.server.playout.SessionEvent;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationRegistry;
 import vn.loa.server.text.TextRules;
@@ -27,7 +29,9 @@ import vn.loa.server.text.TextRules;
  * The emergency alert workflow. A draft can be previewed and played as a TEST on test stations only;
  * LIVE airs it at EMERGENCY class on every target, after a second officer confirms when it reaches
  * more communes than configured; cancel stops it everywhere at once and can air the prepared
- * correction. Every alert expires: a watcher ends it at its expiry whatever state it is in.
+ * correction. Every alert expires: a timer ends it at its expiry whatever state it is in. What happens
+ * to its session comes from the playout's session events, not from polling: it ends when its session
+ * ends, and follows it when a restart puts it back on air under a new id.
  */
 public final class AlertService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
@@ -37,7 +41,6 @@ public final class AlertService implements AutoCloseable {
     private final AlertStore store;
     private final BroadcastPlanner planner;
     private final SessionLauncher launcher;
-    private final PlayoutEngine engine;
     private final StationRegistry registry;
     private final AlertTargets targets;
     private final int confirmAboveCommunes;
@@ -61,11 +64,12 @@ public final class AlertService implements AutoCloseable {
         this.store = new AlertStore(db);
         this.planner = planner;
         this.launcher = launcher;
-        this.engine = engine;
         this.registry = registry;
         this.targets = new AlertTargets(directory);
         this.confirmAboveCommunes = confirmAboveCommunes;
         this.clock = clock;
+        // Subscribed at once, not in start(): the restart's recovery publishes before the API opens.
+        engine.events().subscribe("alerts", watcher, this::sessionEvent);
     }
 
     /** Told of every alert change (for the live event feed); must return at once. */
@@ -79,8 +83,38 @@ public final class AlertService implements AutoCloseable {
         return a;
     }
 
-    public void start() {
-        watcher.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
+    /**
+     * Arms the expiry of every open alert (those from before a restart included) and settles each
+     * ACTIVE one against the journal, in case the process died before a session event reached it:
+     * it follows its session to the one on air now, or ends if that session is over.
+     */
+    public synchronized void start() {
+        for (Alert a : store.list(null, 10_000)) {
+            if (a.open()) {
+                expireAt(a);
+            }
+            if (a.state().equals(Alert.ACTIVE) && a.sessionId() != null) {
+                launcher.successor(a.sessionId()).ifPresent(now -> settle(a, now));
+            }
+        }
+    }
+
+    private void settle(Alert a, SessionRecord now) {
+        if (now.state().equals(SessionRecord.ACTIVE) || now.state().equals(SessionRecord.PENDING)) {
+            if (now.id() != a.sessionId()) {
+                store.set(a.id(), "session_id", now.id());
+                log.warn("Alert {} follows its session {} to {}", a.id(), a.sessionId(), now.id());
+                changed(a.id());
+            }
+        } else if (store.end(a.id(), Alert.ACTIVE, Alert.ENDED, "journal: " + now.state().toLowerCase(), clock.instant())) {
+            log.warn("Alert {} ENDED: its session {} is {} in the journal", a.id(), now.id(), now.state());
+            changed(a.id());
+        }
+    }
+
+    private void expireAt(Alert a) {
+        long delay = Math.max(0, Duration.between(clock.instant(), a.expiresAt()).toMillis());
+        watcher.schedule(() -> expire(a.id()), delay, TimeUnit.MILLISECONDS);
     }
 
     public synchronized Alert draft(AlertDraft d, String by) {
@@ -114,7 +148,9 @@ public final class AlertService implements AutoCloseable {
         }
         long id = store.insert(title, d.message(), content, expires, by, now);
         log.warn("Alert {} '{}' drafted by {}", id, title, by);
-        return changed(id);
+        Alert drafted = changed(id);
+        expireAt(drafted);
+        return drafted;
     }
 
     public java.util.Optional<Alert> find(long id) {
@@ -242,33 +278,58 @@ public final class AlertService implements AutoCloseable {
         }
     }
 
-    /** Expiry and natural ends; runs every second. */
-    private void watch() {
+    /** Ends an open alert at its expiry, stopping its session if it airs. */
+    private void expire(long id) {
         try {
-            Instant now = clock.instant();
-            Set<Long> live = engine.liveIds().get(5, TimeUnit.SECONDS);
-            for (Alert a : store.list(null, 1_000)) {
+            synchronized (this) {
+                Alert a = get(id);
+                Instant now = clock.instant();
                 if (!a.open()) {
-                    continue;
+                    return;
                 }
-                synchronized (this) {
-                    if (!now.isBefore(a.expiresAt())) {
-                        if (a.sessionId() != null) {
-                            launcher.cancel(a.sessionId()).get(10, TimeUnit.SECONDS);
-                        }
-                        store.end(a.id(), a.state(), Alert.EXPIRED, "expiry", now);
-                        log.warn("Alert {} '{}' EXPIRED", a.id(), a.title());
-                        changed(a.id());
-                    } else if (a.state().equals(Alert.ACTIVE) && a.sessionId() != null && !live.contains(a.sessionId())) {
-                        boolean cutByLimit = !now.plusSeconds(3).isBefore(a.expiresAt());
-                        store.end(a.id(), Alert.ACTIVE, cutByLimit ? Alert.EXPIRED : Alert.ENDED,
-                                cutByLimit ? "expiry" : "completed", now);
-                        changed(a.id());
-                    }
+                if (now.isBefore(a.expiresAt())) {
+                    expireAt(a); // the timer fired early (clock adjusted): try again at the expiry
+                    return;
                 }
+                if (a.sessionId() != null) {
+                    launcher.cancel(a.sessionId()).get(10, TimeUnit.SECONDS);
+                }
+                store.end(a.id(), a.state(), Alert.EXPIRED, "expiry", now);
+                log.warn("Alert {} '{}' EXPIRED", a.id(), a.title());
+                changed(a.id());
             }
         } catch (Exception | LinkageError e) {
-            log.error("Alert watcher failed this round", e);
+            log.error("Expiring alert {} failed; retrying in 5 s", id, e);
+            watcher.schedule(() -> expire(id), 5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * An ACTIVE alert ends with its session and follows it across a restart. Runs on the alert thread;
+     * the lock makes an event wait until a LIVE call that is still recording its session has done so.
+     */
+    private synchronized void sessionEvent(SessionEvent event) {
+        Instant now = clock.instant();
+        if (event instanceof SessionEvent.RecoveredAs r) {
+            for (Alert a : store.activeWithSession(r.previous())) {
+                store.set(a.id(), "session_id", r.session());
+                log.warn("Alert {} '{}' follows its session {} back on air as {}", a.id(), a.title(), r.previous(),
+                        r.session());
+                changed(a.id());
+            }
+        } else if (event instanceof SessionEvent.Ended e) {
+            for (Alert a : store.activeWithSession(e.session())) {
+                boolean cutByLimit = !now.plusSeconds(3).isBefore(a.expiresAt());
+                store.end(a.id(), Alert.ACTIVE, cutByLimit ? Alert.EXPIRED : Alert.ENDED,
+                        cutByLimit ? "expiry" : e.cancelled() ? "session cancelled" : "completed", now);
+                changed(a.id());
+            }
+        } else if (event instanceof SessionEvent.NotRecovered n) {
+            for (Alert a : store.activeWithSession(n.session())) {
+                store.end(a.id(), Alert.ACTIVE, Alert.ENDED, "restart", now); // ended_by is short; the log has why
+                log.warn("Alert {} ENDED: its session {} was not put back on air: {}", a.id(), n.session(), n.reason());
+                changed(a.id());
+            }
         }
     }
 

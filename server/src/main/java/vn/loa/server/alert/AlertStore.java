@@ -73,8 +73,18 @@ final class AlertStore {
         return select(null, state, limit);
     }
 
+    /** ACTIVE alerts airing session {@code session}: what a session event concerns. */
+    List<Alert> activeWithSession(long session) {
+        return select(null, Alert.ACTIVE, session, 100);
+    }
+
     private List<Alert> select(Long id, String state, int limit) {
+        return select(id, state, null, limit);
+    }
+
+    private List<Alert> select(Long id, String state, Long session, int limit) {
         return Sql.select("SELECT " + COLUMNS + " FROM alert").where("id = ?", id).where("state = ?", state)
+                .where("session_id = ?", session)
                 .list(db, "id DESC", limit, rs -> new Alert(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), StoredJson.read(rs.getString(5), AlertContent.class), Sql.instant(rs, 6),
                         rs.getString(7), Sql.instant(rs, 8), rs.getString(9), rs.getString(10), Sql.instant(rs, 11),

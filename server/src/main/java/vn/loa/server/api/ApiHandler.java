@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.broadcast.PlanException;
 import vn.loa.server.policy.PolicyRefusal;
+import vn.loa.server.store.StorageFault;
 import vn.loa.server.schedule.ScheduleConflict;
 import vn.loa.server.text.TextRules;
 
@@ -84,6 +85,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (cause instanceof TextRules.Rejected e) {
             return error(HttpResponseStatus.BAD_REQUEST, "invalid_text", e.getMessage());
+        }
+        StorageFault fault = StorageFault.of(cause).orElse(null);
+        if (fault != null) { // a full disk (507) or a lost database (503) is a state the server heals from, not a bug
+            return error(HttpResponseStatus.valueOf(fault.httpStatus), fault.code, fault.sentence);
         }
         if (cause instanceof ScheduleConflict.Refused e) {
             return new ApiResponse(HttpResponseStatus.CONFLICT, Map.of("status", 409, "code", "schedule_conflict", "error", e.getMessage(),

@@ -75,14 +75,22 @@ public final class BroadcastsApi {
             return CompletableFuture.completedFuture(new ApiResponse(HttpResponseStatus.ACCEPTED,
                     confirmations.holdBroadcast(request.principal(), cleared, plan.title())));
         }
-        return launcher.start(body, plan, at, "api, " + request.actor()).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
-                "id", id, "title", plan.title(), "priority", plan.priority().name(), "stations", plan.stations().size(),
-                "durationMs", plan.programme().durationMillis())));
+        String origin = "api, " + request.actor();
+        if (at != null) {
+            // Answered once journaled, not at air time: listed, cancellable and kept across a restart meanwhile.
+            return launcher.hold(body, plan, at, origin).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED,
+                    Map.of("id", id, "state", BroadcastView.HELD, "at", at.toString(), "title", plan.title(),
+                            "priority", plan.priority().name(), "stations", plan.stations().size(),
+                            "durationMs", plan.programme().durationMillis())));
+        }
+        return launcher.start(body, plan, null, origin).thenApply(id -> new ApiResponse(HttpResponseStatus.CREATED, Map.of(
+                "id", id, "state", BroadcastView.ON_AIR, "title", plan.title(), "priority", plan.priority().name(),
+                "stations", plan.stations().size(), "durationMs", plan.programme().durationMillis())));
     }
 
     /**
-     * An instant to be audible at, at most an hour ahead: a held session lives in memory until then, so
-     * anything later belongs in a schedule entry, which is durable.
+     * An instant to be audible at, at most an hour ahead: anything later, or repeating, belongs in a
+     * schedule entry, which operators see and edit as a programme.
      */
     private static Instant at(String value) {
         Instant at = BroadcastPlanner.instant(value);
@@ -95,7 +103,7 @@ public final class BroadcastsApi {
         }
         if (at.isAfter(now.plus(MAX_AT_AHEAD))) {
             throw ApiException.badRequest("at " + at + " is more than an hour ahead; make a schedule entry "
-                    + "(POST /api/schedules with a once recurrence), which survives restarts");
+                    + "(POST /api/schedules with a once recurrence)");
         }
         return at;
     }
@@ -107,7 +115,7 @@ public final class BroadcastsApi {
             return launcher.cancel(id);
         }).thenApply(found -> {
             if (!found) {
-                throw ApiException.notFound("no live broadcast " + id);
+                throw ApiException.notFound("no live or held broadcast " + id);
             }
             return ApiResponse.ok(Map.of("id", id, "status", "CANCELLED"));
         });

@@ -9,6 +9,7 @@ import vn.loa.server.alert.Alert;
 import vn.loa.server.alert.AlertService;
 import vn.loa.server.auth.Access;
 import vn.loa.server.monitor.Fault;
+import vn.loa.server.monitor.SessionCounts;
 import vn.loa.server.monitor.StationWatch;
 import vn.loa.server.metrics.MetricsText;
 import vn.loa.server.playout.BroadcastView;
@@ -28,9 +29,12 @@ public final class MonitorApi {
     private final EventStream events;
     private final ListenHub listen;
     private final Scopes scopes;
+    private final SessionCounts sessionCounts;
 
     public MonitorApi(StationDirectory directory, StationRegistry registry, StationWatch watch, PlayoutEngine engine,
-                      AlertService alerts, EventStream events, ListenHub listen, Scopes scopes) {
+                      AlertService alerts, EventStream events, ListenHub listen, Scopes scopes,
+                      SessionCounts sessionCounts) {
+        this.sessionCounts = sessionCounts;
         this.directory = directory;
         this.registry = registry;
         this.watch = watch;
@@ -58,7 +62,9 @@ public final class MonitorApi {
         Map<String, Integer> sessions = new TreeMap<>(Map.of("BACKGROUND", 0, "NORMAL", 0, "PRIORITY", 0, "EMERGENCY", 0));
         try {
             for (BroadcastView b : engine.broadcasts().get(5, TimeUnit.SECONDS)) {
-                sessions.merge(b.priority(), 1, Integer::sum);
+                if (b.state().equals(BroadcastView.ON_AIR)) {
+                    sessions.merge(b.priority(), 1, Integer::sum);
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("playout did not answer: " + e, e);
@@ -87,6 +93,8 @@ public final class MonitorApi {
                         registry.counters().statusThrottledCount())
                 .counter("loa_station_history_coalesced_total", "Station history rows folded into a per-minute summary",
                         registry.counters().historyCoalesced())
+                .counters("loa_session_events_total", "Session events published by playout, by kind", "event",
+                        sessionCounts.snapshot())
                 .histogram(alerts.latency)
                 .histogram(stats.scheduleLateness)
                 .toString();

@@ -16,7 +16,11 @@ import vn.loa.server.playout.PlayoutEngine;
  * At start, puts back on air what was on air when the server stopped (a crash, a power cut, SIGKILL):
  * a flood warning must not fall silent because the process restarted. Each session still inside its
  * programme is joined at the position wall-clock time implies, as a schedule's JOIN does; one that was
- * held for a later instant is held again; one already over is closed. Either way the as-run log says so.
+ * held for a later instant is held again; one already over is closed. A timed broadcast whose air time
+ * passed while the server was down follows the same rule, as if it had aired at its time: joined where
+ * it would be now, or closed if it would be over. Either way the as-run log says so, and the session
+ * events say which new session carries on which old one, so an alert follows its session. A schedule
+ * entry's session that was still held is left to the schedule's misfire handling, which knows its policy.
  * A session that was paused under a higher class resumes at its wall-clock position too, not where it
  * was cut: the pause was not journaled, and the simpler rule is the predictable one.
  */
@@ -24,6 +28,8 @@ public final class SessionRecovery {
     private static final Logger log = LoggerFactory.getLogger(SessionRecovery.class);
     /** Less than this left of the programme is not worth a restart. */
     private static final Duration MIN_REMAINING = Duration.ofSeconds(1);
+    /** How ScheduledBroadcastJob names the sessions of schedule entries in the journal. */
+    private static final String SCHEDULE_ORIGIN = "schedule ";
     private final SessionJournal journal;
     private final BroadcastPlanner planner;
     private final SessionLauncher launcher;
@@ -44,6 +50,14 @@ public final class SessionRecovery {
         int resumed = 0;
         for (SessionRecord s : journal.active()) {
             Instant now = clock.instant();
+            if (s.state().equals(SessionRecord.PENDING) && s.origin().startsWith(SCHEDULE_ORIGIN)) {
+                // Never aired: its schedule entry's misfire policy (SKIP, GRACE, JOIN) decides, not this rule.
+                journal.unaired(s.id());
+                launcher.notRecovered(s.id(), "held for its schedule entry; its misfire policy decides");
+                log.warn("Session {} '{}' was held for {} when the server stopped; left to its schedule entry",
+                        s.id(), s.title(), s.audibleAt());
+                continue;
+            }
             BroadcastPlan plan;
             try {
                 plan = planner.plan(s.request());
@@ -55,14 +69,15 @@ public final class SessionRecovery {
             Instant end = s.audibleAt().plusMillis(s.durationMs());
             boolean pastDeadline = plan.resumeDeadline() != null && now.isAfter(plan.resumeDeadline());
             if (now.plus(MIN_REMAINING).isAfter(end) || pastDeadline) {
-                close(s, plan.stations(), "server stopped while on air; " + (pastDeadline
+                close(s, plan.stations(), "server stopped while " + (s.state().equals(SessionRecord.PENDING)
+                        ? "it was held for " + s.audibleAt() : "on air") + "; " + (pastDeadline
                         ? "its resume deadline has passed" : "the programme was over by the restart"));
                 continue;
             }
             long newId;
             String how;
             if (s.audibleAt().isAfter(now)) {
-                newId = launcher.start(s.request(), plan, s.audibleAt(), "resume of " + s.id()).get(30, TimeUnit.SECONDS);
+                newId = launcher.hold(s.request(), plan, s.audibleAt(), "resume of " + s.id()).get(30, TimeUnit.SECONDS);
                 how = "held again for " + s.audibleAt();
             } else {
                 long offset = Duration.between(s.audibleAt(), now).toMillis()
@@ -71,6 +86,7 @@ public final class SessionRecovery {
                 how = "joined " + offset / 1000 + " s in";
             }
             journal.settled(s.id(), newId);
+            launcher.recovered(s.id(), newId);
             note(s, plan.stations(), "server stopped while on air; back on air as session " + newId + ", " + how);
             log.warn("Session {} '{}' was on air when the server stopped: back on air as {}, {}", s.id(), s.title(),
                     newId, how);
@@ -81,6 +97,7 @@ public final class SessionRecovery {
 
     private void close(SessionRecord s, Set<String> stations, String reason) throws Exception {
         journal.settled(s.id(), null);
+        launcher.notRecovered(s.id(), reason);
         note(s, stations, reason);
         log.warn("Session {} '{}': {}", s.id(), s.title(), reason);
     }

@@ -26,6 +26,14 @@ public final class MetricsText {
         return this;
     }
 
+    /** One counter family with a label, e.g. session events by kind. */
+    public MetricsText counters(String name, String help, String label, Map<String, Long> values) {
+        header(name, help, "counter");
+        values.forEach((key, value) -> out.append(name).append('{').append(label).append("=\"").append(escape(key))
+                .append("\"} ").append(value).append('\n'));
+        return this;
+    }
+
     public MetricsText histogram(Histogram h) {
         h.write(out);
         return this;

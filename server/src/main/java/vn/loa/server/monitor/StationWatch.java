@@ -6,13 +6,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import vn.loa.server.playout.NowPlaying;
+import vn.loa.server.playout.SessionEvent;
+import vn.loa.server.playout.SessionEvents;
 import vn.loa.server.station.PresenceListener;
 import vn.loa.server.station.StationDefinition;
 import vn.loa.server.station.StationDirectory;
@@ -24,39 +24,34 @@ import vn.loa.server.station.StatusDiff;
  * Turns what receivers report into live events and open faults. A speaker-line or amplifier fault is
  * raised on the STATUS that reports it (receivers report at least every heartbeat interval); offline
  * is raised when the gateway declares it (at once on a closed link, after 1.5 × N of silence). What
- * each station plays is sampled every second and published when it changes.
+ * each station plays is published as the playout's session events say it changed, nothing polled.
  */
 public final class StationWatch implements PresenceListener, AutoCloseable {
     private final StationDirectory directory;
     private final StationRegistry registry;
     private final EventHub hub;
-    private final Function<String, Optional<NowPlaying.View>> nowPlaying;
     private final Clock clock;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, Long> playing = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "now-playing-sampler");
+    private final ExecutorService relay = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "station-watch");
         t.setDaemon(true);
         return t;
     });
 
-    public StationWatch(StationDirectory directory, StationRegistry registry, EventHub hub,
-                        Function<String, Optional<NowPlaying.View>> nowPlaying, Clock clock) {
+    public StationWatch(StationDirectory directory, StationRegistry registry, EventHub hub, SessionEvents sessions,
+                        Clock clock) {
         this.directory = directory;
         this.registry = registry;
         this.hub = hub;
-        this.nowPlaying = nowPlaying;
         this.clock = clock;
+        sessions.subscribe("station watch", relay, this::sessionEvent);
         for (StationDefinition s : directory.stations()) {
             if (s.enabled()) {
                 faults.put(key(s.id(), Fault.OFFLINE), new Fault(s.id(), Fault.OFFLINE, clock.instant(),
                         "not connected since the server started"));
             }
         }
-    }
-
-    public void start() {
-        sampler.scheduleWithFixedDelay(this::sampleNowPlaying, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -116,13 +111,14 @@ public final class StationWatch implements PresenceListener, AutoCloseable {
         }
     }
 
-    private void sampleNowPlaying() {
-        for (StationDefinition s : directory.stations()) {
-            Optional<NowPlaying.View> now = nowPlaying.apply(s.id());
-            long session = now.map(NowPlaying.View::session).orElse(0L);
-            Long before = playing.put(s.id(), session);
+    /** Publishes what a station plays when its session changes (a cut and a start make one change). */
+    private void sessionEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.StationPlaying p) {
+            long session = p.session();
+            Long before = playing.put(p.station(), session);
             if (before == null ? session != 0 : before != session) {
-                hub.publish("nowplaying", s.id(), now.<Object>map(v -> v).orElse(Map.of("session", 0)));
+                hub.publish("nowplaying", p.station(), p.playing() == null ? Map.of("session", 0)
+                        : p.playing().at(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant())));
             }
         }
     }
@@ -133,6 +129,6 @@ public final class StationWatch implements PresenceListener, AutoCloseable {
 
     @Override
     public void close() {
-        sampler.shutdownNow();
+        relay.shutdownNow();
     }
 }

@@ -33,16 +33,18 @@ final class Arbiter {
 
     /** The as-run reason of a start on a station whose receiver was not connected. */
     public static final String OFFLINE_AT_START = "receiver offline; it joins if it reconnects";
-    private volatile ListenTap tap = ListenTap.NONE;
+    private final ListenTaps tap = new ListenTaps();
+    private final SessionEvents events;
 
     void tap(ListenTap listenTap) {
-        this.tap = listenTap;
+        tap.add(listenTap);
     }
 
-    Arbiter(StationOutlets outlets, AsRunWriter writer, Clock clock) {
+    Arbiter(StationOutlets outlets, AsRunWriter writer, Clock clock, SessionEvents events) {
         this.outlets = outlets;
         this.writer = writer;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Offers a new session to each of its stations; those it outranks start together, heard from {@code startAt}. */
@@ -248,6 +250,7 @@ final class Arbiter {
         for (Cut c : cuts) {
             String station = c.slot().station();
             writer.write(station, c.old(), AsRunEntry.PREEMPTED, c.frame(), reason);
+            events.publish(new SessionEvent.Preempted(c.old().id(), station, by.id()));
             switch (c.old().plan().onPreempt()) {
                 case RESUME -> c.slot().enqueue(new StationSlot.Waiting(c.old(), c.frame(), AsRunEntry.RESUMED));
                 case RESTART -> c.slot().enqueue(new StationSlot.Waiting(c.old(), 0, AsRunEntry.RESTARTED));
@@ -281,7 +284,9 @@ final class Arbiter {
 
     private void detach(StationSlot slot, Playback p) {
         slot.current(null);
-        nowPlaying.remove(slot.station());
+        if (nowPlaying.remove(slot.station()) != null) {
+            events.publish(new SessionEvent.StationPlaying(slot.station(), null));
+        }
         if (p.members().isEmpty()) {
             playbacks.remove(p);
             p.releaseSharedEnd();
@@ -297,6 +302,10 @@ final class Arbiter {
         for (String station : stations) {
             slot(station).current(p);
             nowPlaying.put(station, np);
+            events.publish(new SessionEvent.StationPlaying(station, np));
+            if (!event.equals(AsRunEntry.STARTED)) {
+                events.publish(new SessionEvent.Resumed(b.id(), station));
+            }
         }
         p.pump(now, outlets, observer, tap);
         settle(cuts, b);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -48,13 +49,14 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
     private long arrivals;
     private volatile long lastTickNanos = System.nanoTime();
     private final PlayoutWatchdog watchdog = new PlayoutWatchdog(() -> lastTickNanos, System::nanoTime);
-    private volatile SessionEndListener endListener = (id, cancelled) -> { };
+    private final SessionEvents events = new SessionEvents();
+    /** Sessions accepted for later; put from any thread, removed on the loop only. */
+    private final Map<Long, HeldSession> held = new ConcurrentHashMap<>();
 
     public PlayoutEngine(StationOutlets outlets, AsRunLog asRun, Clock clock) {
         this.clock = clock;
         this.writer = new AsRunWriter(asRun, clock, loop);
-        this.arbiter = new Arbiter(outlets, writer, clock);
-        // Session ids start at the clock so they stay unique across restarts; the as-run log refers to them.
+        this.arbiter = new Arbiter(outlets, writer, clock, events);
         this.ids = new AtomicLong(clock.millis() * 1000);
         loop.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         loop.execute(() -> watchdog.watch(Thread.currentThread()));
@@ -64,44 +66,57 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         return arbiter.stats;
     }
 
-    /** Who listens in on stations (GET /listen/{station}). */
+    /** Adds a listener-in on stations (GET /listen/{station}); earlier ones keep listening. */
     public void onAudio(ListenTap tap) {
         arbiter.tap(tap);
     }
 
-    /** Who hears of sessions ending (the session journal). */
-    public void onSessionEnd(SessionEndListener listener) {
-        this.endListener = listener;
-    }
-
-    /** Starts a session now; completes with its id once its first as-run entries are on disk. */
-    public CompletableFuture<Long> start(BroadcastPlan plan) {
-        return start(plan, null);
+    /** The session events: subscribe here (alerts, the journal, monitoring, metrics). */
+    public SessionEvents events() {
+        return events;
     }
 
     /**
-     * Starts a session so that its first frame is heard at {@code audibleAt} (null: as soon as possible).
-     * Everything (preemption, AUDIO_START, the lead burst) happens one start delay before that instant,
-     * which is how scheduled entries start on time instead of a start delay late.
+     * A fresh session id, taken before anything airs so the session can be journaled under it first.
+     * Ids start at the clock so they stay unique across restarts; the as-run log refers to them.
      */
-    public CompletableFuture<Long> start(BroadcastPlan plan, Instant audibleAt) {
-        return start(plan, audibleAt, 0);
+    public long reserveId() {
+        return ids.incrementAndGet();
     }
 
-    /** As {@link #start(BroadcastPlan, Instant)}, joining the programme {@code offsetMillis} in (a late join). */
-    public CompletableFuture<Long> start(BroadcastPlan plan, Instant audibleAt, long offsetMillis) {
+    /**
+     * Starts session {@code id} so that its first frame is heard at {@code audibleAt} (null: as soon as
+     * possible), joining the programme {@code offsetMillis} in (0: from the start). Everything
+     * (preemption, AUDIO_START, the lead burst) happens one preparation before that instant, which is
+     * how timed entries start on time; until then the session is held: listed and cancellable.
+     * Completes with the id once its first as-run entries are on disk; a session cancelled while held
+     * completes with a {@link java.util.concurrent.CancellationException}.
+     */
+    public CompletableFuture<Long> start(long id, BroadcastPlan plan, Instant audibleAt, long offsetMillis) {
         long offerAt = audibleAt == null ? 0 : micros(audibleAt) - preparation(plan.stations().size());
         long wait = Math.max(0, offerAt - micros(clock));
         CompletableFuture<CompletableFuture<Long>> offered = new CompletableFuture<>();
+        if (wait > 0) {
+            held.put(id, new HeldSession(id, plan, clock.instant(), audibleAt, offered));
+            events.publish(new SessionEvent.Held(id, plan.title(), plan.priority().name(), audibleAt));
+        }
         loop.schedule(() -> {
+            if (wait > 0 && held.remove(id) == null) {
+                return; // cancelled while held
+            }
             try {
-                offered.complete(offer(plan, audibleAt == null ? null : micros(audibleAt),
+                offered.complete(offer(id, plan, audibleAt == null ? null : micros(audibleAt),
                         plan.programme().frameAtMillis(offsetMillis)));
             } catch (RuntimeException e) {
                 offered.completeExceptionally(e);
             }
         }, wait, TimeUnit.MICROSECONDS);
         return offered.thenCompose(f -> f);
+    }
+
+    /** A session accepted for a later instant, not yet offered to its stations. */
+    private record HeldSession(long id, BroadcastPlan plan, Instant createdAt, Instant airAt,
+                               CompletableFuture<CompletableFuture<Long>> offered) {
     }
 
     /**
@@ -122,8 +137,8 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         return preparation(stations) / 1000;
     }
 
-    private CompletableFuture<Long> offer(BroadcastPlan plan, Long audibleAtMicros, int fromFrame) {
-        Broadcast b = new Broadcast(ids.incrementAndGet(), plan, clock.instant(), arrivals++);
+    private CompletableFuture<Long> offer(long id, BroadcastPlan plan, Long audibleAtMicros, int fromFrame) {
+        Broadcast b = new Broadcast(id, plan, clock.instant(), arrivals++);
         broadcasts.put(b.id(), b);
         long now = micros(clock);
         long soonest = now + (audibleAtMicros == null ? preparation(plan.stations().size()) : START_DELAY_MICROS);
@@ -136,6 +151,8 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         List<String> later = audibleAtMicros != null && startAt - now > START_DELAY_MICROS
                 ? arbiter.busyBelow(b, stations) : List.of();
         stations.removeAll(new HashSet<>(later));
+        // Started before the arbitration, so subscribers hear of a session before of what it cut.
+        events.publish(new SessionEvent.Started(b.id(), plan.title(), plan.priority().name(), plan.stations().size()));
         int started = arbiter.offer(b, stations, now, startAt, fromFrame);
         if (!later.isEmpty()) {
             loop.schedule(() -> {
@@ -152,40 +169,47 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         return writer.flushMarker().thenApply(v -> b.id());
     }
 
-    /** Stops a session on every station at once. Completes with false if there is no such live session. */
+    /**
+     * Stops a session on every station at once, or before air if it is held. Completes with false if
+     * there is no such live or held session.
+     */
     public CompletableFuture<Boolean> cancel(long id) {
         return onLoop(() -> {
+            HeldSession h = held.remove(id);
+            if (h != null) {
+                h.offered().cancel(false);
+                events.publish(new SessionEvent.Ended(id, true));
+                return CompletableFuture.completedFuture(true);
+            }
             Broadcast b = broadcasts.remove(id);
             if (b == null || b.finished()) {
                 if (b != null) {
-                    endListener.ended(id, b.cancelled());
+                    events.publish(new SessionEvent.Ended(id, b.cancelled()));
                 }
                 return CompletableFuture.completedFuture(false);
             }
             b.cancel();
             arbiter.cancel(b, micros(clock));
-            endListener.ended(id, true);
+            events.publish(new SessionEvent.Ended(id, true));
             return writer.flushMarker().thenApply(v -> true);
         }).thenCompose(f -> f);
-    }
-
-    /**
-     * The ids of the sessions still live: what a watcher polling every second needs, without the
-     * per-station view of {@link #broadcasts()}, which walks every station of every session.
-     */
-    public CompletableFuture<Set<Long>> liveIds() {
-        return onLoop(() -> Set.copyOf(broadcasts.keySet()));
     }
 
     public CompletableFuture<List<BroadcastView>> broadcasts() {
         return onLoop(() -> {
             List<BroadcastView> views = new ArrayList<>();
+            for (HeldSession h : held.values()) {
+                BroadcastPlan plan = h.plan();
+                views.add(new BroadcastView(h.id(), plan.title(), plan.priority().name(), plan.issuer().name(),
+                        plan.onPreempt().name(), h.createdAt(), plan.programme().durationMillis(), List.of(),
+                        plan.stations().stream().sorted().toList(), BroadcastView.HELD, h.airAt()));
+            }
             for (Broadcast b : broadcasts.values()) {
                 List<List<String>> stations = arbiter.stationsOf(b);
                 BroadcastPlan plan = b.plan();
                 views.add(new BroadcastView(b.id(), plan.title(), plan.priority().name(), plan.issuer().name(),
                         plan.onPreempt().name(), b.createdAt(), plan.programme().durationMillis(), stations.get(0),
-                        stations.get(1)));
+                        stations.get(1), BroadcastView.ON_AIR, null));
             }
             return views;
         });
@@ -217,7 +241,7 @@ public final class PlayoutEngine implements PresenceListener, AutoCloseable {
         arbiter.tick(micros(clock));
         broadcasts.values().removeIf(b -> {
             if (b.finished()) {
-                endListener.ended(b.id(), b.cancelled());
+                events.publish(new SessionEvent.Ended(b.id(), b.cancelled()));
                 return true;
             }
             return false;

@@ -17,7 +17,12 @@ import org.slf4j.LoggerFactory;
  * Appends rows to one table from a writer thread of its own, so callers on network or playout threads
  * never wait for the disk. Whatever queued up while the last batch was being written goes in the next
  * one, in one transaction; each {@link #append} completes only once its row is committed, so whoever
- * acknowledges something on the strength of it can wait for that.
+ * acknowledges something on the strength of it can wait for that. While the store has a storage fault
+ * (a full disk, a lost database) a batch is held and retried with a growing pause instead of being
+ * dropped or retried in a loop; rows that arrive meanwhile join it, up to {@link #MAX_HELD_ROWS},
+ * beyond which the oldest are failed and counted. Health shows the rows held. Whoever waits on a held
+ * row is told of the fault at once (its future fails), so no HTTP answer hangs on the disk; the row
+ * itself is still written once the store heals.
  */
 public final class BatchWriter<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
@@ -31,7 +36,14 @@ public final class BatchWriter<T> implements AutoCloseable {
     private record Pending<T>(T row, CompletableFuture<Void> done) {
     }
 
+    /** Rows kept while the store cannot take them: about a minute of as-run entries for ten thousand stations. */
+    static final int MAX_HELD_ROWS = 100_000;
+    private static final long MAX_PAUSE_MILLIS = 5_000;
     private final Pending<T> end = new Pending<>(null, null);
+    private volatile long heldRows;
+    /** The fault rows are held for, while they are; null otherwise. */
+    private volatile SQLException holding;
+    private final java.util.concurrent.atomic.LongAdder droppedRows = new java.util.concurrent.atomic.LongAdder();
     private final String table;
     private final DataSource db;
     private final String insert;
@@ -56,6 +68,9 @@ public final class BatchWriter<T> implements AutoCloseable {
         this.db = db;
         this.insert = insert;
         this.binder = binder;
+        if (db instanceof ObservedDataSource observed) {
+            observed.health().holding(table, () -> heldRows);
+        }
         writer = new Thread(this::drain, table + "-writer");
         writer.setDaemon(true);
         writer.start();
@@ -67,6 +82,10 @@ public final class BatchWriter<T> implements AutoCloseable {
             done.completeExceptionally(new IllegalStateException(table + " writer closed"));
         } else {
             queue.add(new Pending<>(row, done));
+            SQLException fault = holding;
+            if (fault != null) {
+                done.completeExceptionally(fault); // not committed now; written once the store heals
+            }
         }
         return done;
     }
@@ -83,7 +102,7 @@ public final class BatchWriter<T> implements AutoCloseable {
             queue.drainTo(batch);
             boolean last = batch.remove(end);
             if (!batch.isEmpty()) {
-                write(batch);
+                last |= write(batch);
             }
             batch.clear();
             if (last) {
@@ -104,7 +123,68 @@ public final class BatchWriter<T> implements AutoCloseable {
         }
     }
 
-    private void write(List<Pending<T>> batch) {
+    /** Writes the batch, holding it through storage faults; true if close() was asked for meanwhile. */
+    private boolean write(List<Pending<T>> batch) {
+        boolean last = false;
+        long pause = 250;
+        while (true) {
+            try {
+                commit(batch);
+                batch.forEach(p -> p.done().complete(null));
+                heldRows = 0;
+                holding = null;
+                return last;
+            } catch (SQLException e) {
+                if (StorageFault.of(e).isEmpty() || last) {
+                    // Not the disk's fault (or shutting down): fail the waiters; the caller keeps running.
+                    log.error("Writing {} rows to {} failed: {}", batch.size(), table, e.getMessage());
+                    batch.forEach(p -> p.done().completeExceptionally(e));
+                    heldRows = 0;
+                    holding = null;
+                    return last;
+                }
+                if (holding == null) {
+                    log.error("Cannot write {} rows to {} ({}); holding them until the store heals", batch.size(),
+                            table, e.getMessage());
+                }
+                holding = e;
+                heldRows = batch.size();
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                batch.forEach(p -> p.done().completeExceptionally(interrupted));
+                return true;
+            }
+            pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
+            queue.drainTo(batch);
+            last = batch.remove(end);
+            dropBeyondBound(batch);
+            heldRows = batch.size();
+        }
+    }
+
+    private void dropBeyondBound(List<Pending<T>> batch) {
+        int excess = batch.size() - MAX_HELD_ROWS;
+        if (excess > 0) {
+            List<Pending<T>> oldest = batch.subList(0, excess);
+            IllegalStateException full = new IllegalStateException(table + ": more than " + MAX_HELD_ROWS
+                    + " rows waited for the store; the oldest were given up");
+            oldest.forEach(p -> p.done().completeExceptionally(full));
+            oldest.clear();
+            droppedRows.add(excess);
+            log.error("{}: gave up {} rows held through a storage fault ({} so far)", table, excess, droppedRows.sum());
+        }
+    }
+
+    /** Rows given up because more than {@link #MAX_HELD_ROWS} waited through a storage fault. */
+    public long droppedRows() {
+        return droppedRows.sum();
+    }
+
+    private void commit(List<Pending<T>> batch) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(insert)) {
@@ -115,14 +195,13 @@ public final class BatchWriter<T> implements AutoCloseable {
                 ps.executeBatch();
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // The connection is as broken as the write; the first failure is the one to report.
+                }
                 throw e;
             }
-            batch.forEach(p -> p.done().complete(null));
-        } catch (SQLException e) {
-            // A full disk or a lost database: say so loudly and fail the waiters; the caller keeps running.
-            log.error("Writing {} rows to {} failed: {}", batch.size(), table, e.getMessage());
-            batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }
 

@@ -3,6 +3,7 @@ package vn.loa.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import vn.loa.server.config.ConfigException;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource pool;
+    private final StorageHealth health;
+    private final ObservedDataSource observed;
 
     public Database(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
@@ -24,6 +27,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("loa-db");
+        // A lost PostgreSQL must answer 503 within seconds, not after Hikari's default half minute.
+        config.setConnectionTimeout(5_000);
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -37,6 +42,9 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new ConfigException("cannot migrate the database " + redact(url) + ": " + rootMessage(e), e);
         }
+        health = new StorageHealth(pool, localDirectory(url), () -> pool.getHikariPoolMXBean().softEvictConnections(),
+                Clock.systemUTC());
+        observed = new ObservedDataSource(pool, health);
     }
 
     /**
@@ -52,8 +60,24 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("loa") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** The pool, every failure of which is seen by {@link #health()}. */
     public DataSource dataSource() {
-        return pool;
+        return observed;
+    }
+
+    public StorageHealth health() {
+        return health;
+    }
+
+    /** The directory of an embedded H2 file store, whose disk health watches; null for anything else. */
+    static Path localDirectory(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
+                || url.startsWith("jdbc:h2:ssl:")) {
+            return null;
+        }
+        String file = url.substring("jdbc:h2:".length()).split(";", 2)[0].replaceFirst("^(async:|file:|nio:)+", "");
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        return parent != null && java.nio.file.Files.isDirectory(parent) ? parent : null;
     }
 
     /** Passwords never reach a log line. */
@@ -82,6 +106,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        health.close();
         pool.close();
     }
 }

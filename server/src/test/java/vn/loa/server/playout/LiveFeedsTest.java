@@ -67,6 +67,8 @@ class LiveFeedsTest extends PlayoutHarness {
         assertTrue(metrics.contains("loa_event_viewers 1"), metrics);
         assertTrue(metrics.matches("(?s).*loa_audio_frames_sent_total [1-9].*"), metrics);
         assertTrue(metrics.contains("loa_schedule_lateness_seconds_bucket{le=\"+Inf\"}"), metrics);
+        assertTrue(metrics.contains("loa_session_events_total{event=\"started\"} 1"), "metrics subscribe to sessions: "
+                + metrics);
         assertEquals(401, server.as(null).get("/metrics").status());
         promtoolAccepts(metrics);
     }

@@ -1,0 +1,131 @@
+package vn.loa.server.store;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.server.SimEvents;
+import vn.loa.server.TestServer;
+import vn.loa.sim.DeviceSimulator;
+
+/**
+ * A real full disk under the H2 store: the data directory is a small tmpfs (the test runs as root,
+ * as CI does), filled with a file until the kernel answers ENOSPC. Writes must be refused with 507,
+ * health must say DEGRADED with 503, nothing may air that cannot be journaled, and once the file is
+ * deleted the server must take writes again by itself, with everything acknowledged before still there.
+ */
+class StorageFullTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String JSON = "application/json";
+
+    @TempDir
+    Path dir;
+    private Path mount;
+    private TestServer server;
+    private DeviceSimulator sim;
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (sim != null) {
+            sim.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (mount != null) {
+            new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    void aFullDiskIsAStateTheServerReportsAndHealsFrom() throws Exception {
+        mount = Files.createDirectories(dir.resolve("data"));
+        boolean mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString())
+                .inheritIO().start().waitFor() == 0;
+        if (!mounted) {
+            mount = null;
+        }
+        assumeTrue(mounted || System.getenv("CI") != null, "mounting a tmpfs needs root; CI runs as root");
+        assertTrue(mounted, "CI must be able to mount a tmpfs to test a full disk");
+
+        server = new TestServer(dir);
+        SimEvents events = new SimEvents();
+        sim = new DeviceSimulator(server.receiverAddress(), events.log());
+        sim.add(TestServer.credentials("st-01"));
+        await().atMost(WAIT).until(() -> server.online("st-01"));
+        List<String> before = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            before.add("truoc-" + i);
+            server.user("truoc-" + i, "operator", "commune-a");
+        }
+        assertEquals(200, server.get("/api/health").status());
+
+        Path filler = mount.resolve("filler");
+        fill(filler);
+        TestServer.Reply refused = null;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            TestServer.Reply r = server.post("/api/users", JSON, "{\"name\":\"day-" + i + "\",\"role\":\"operator\","
+                    + "\"scopes\":[\"commune-a\"]}");
+            assertNotEquals(500, r.status(), "a full disk is not an internal error: " + r);
+            if (r.status() != 201) {
+                refused = r;
+            }
+        }
+        assertTrue(refused != null, "the disk never refused a write");
+        assertEquals(507, refused.status(), refused.toString());
+        assertEquals("storage_full", refused.body().get("code").asText());
+
+        TestServer.Reply health = server.get("/api/health");
+        assertEquals(503, health.status(), "a load balancer must see the store degraded: " + health);
+        assertEquals("DEGRADED", health.body().get("status").asText());
+        assertEquals("FULL", health.body().get("storage").get("fault").asText(), health.toString());
+
+        TestServer.Reply broadcast = server.post("/api/broadcasts", JSON,
+                "{\"media\":[\"tone.mp3\"],\"targets\":{\"stations\":[\"st-01\"]}}");
+        assertEquals(507, broadcast.status(), "what cannot be journaled does not air: " + broadcast);
+        assertTrue(events.of("st-01", "play_start").isEmpty(), "st-01 heard a broadcast that was never journaled");
+
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(200, server.get("/api/users").status(),
+                "reads keep working while the disk is full"));
+        assertEquals(503, server.get("/api/health").status(), "still full, still degraded");
+
+        Files.delete(filler);
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(200, server.get("/api/health").status()));
+        assertEquals("UP", server.get("/api/health").body().get("status").asText());
+        TestServer.Reply after = server.post("/api/users", JSON,
+                "{\"name\":\"sau\",\"role\":\"operator\",\"scopes\":[\"commune-a\"]}");
+        assertEquals(201, after.status(), "healed without a restart: " + after);
+        TestServer.Reply users = server.get("/api/users");
+        for (String name : before) {
+            assertTrue(users.body().toString().contains("\"" + name + "\""), name + " was acknowledged and lost");
+        }
+        TestServer.Reply aired = server.post("/api/broadcasts", JSON,
+                "{\"media\":[\"tone.mp3\"],\"targets\":{\"stations\":[\"st-01\"]}}");
+        assertEquals(201, aired.status(), aired.toString());
+        await().atMost(WAIT).until(() -> !events.of("st-01", "play_start").isEmpty());
+    }
+
+    /** Writes until the kernel says the device is full. */
+    private static void fill(Path filler) {
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
+        }
+    }
+}
