@@ -78,7 +78,8 @@ public final class Mp3Parser {
         if (junk > 0) {
             warnings.add(junk + " bytes of non-audio data skipped");
         }
-        VbrHeader vbr = VbrHeader.find(d, first, format);
+        // A Xing tag in a first frame that was cut off (so never counted) heads no frames at all.
+        VbrHeader vbr = starts.isEmpty() ? null : VbrHeader.find(d, first, format);
         if (vbr != null) {
             bitrateSum -= format.bitrateKbps();
             starts.remove(0);
