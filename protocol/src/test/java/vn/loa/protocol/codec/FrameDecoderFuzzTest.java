@@ -28,7 +28,7 @@ class FrameDecoderFuzzTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void anyBytesInAnyPiecesGiveFramesOrAProtocolError(byte[] input) {
         if (input.length == 0) {
             return;

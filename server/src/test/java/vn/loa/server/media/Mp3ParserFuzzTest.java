@@ -14,7 +14,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class Mp3ParserFuzzTest {
 
-    @FuzzTest(maxDuration = "25s")
+    @FuzzTest(maxDuration = "20s")
     void anyBytesGetAVerdict(byte[] upload) {
         try {
             Mp3Audio audio = Mp3Parser.parse(upload);
