@@ -58,6 +58,24 @@ class Mp3PayloadTest {
     }
 
     @Test
+    void aRecordingCutFromAStreamStillAirsThoughItsFirstFramePointsBeforeTheCut() throws Exception {
+        byte[] d = Files.readAllBytes(SAMPLE);
+        Mp3Audio clean = Mp3Parser.parse(d);
+        int base = firstAudioFrame(d, clean);
+        int cutAt = -1;
+        for (int frame = 10; frame < clean.frameCount() && cutAt < 0; frame++) {
+            int at = base + clean.frameStart(frame);
+            if (Layer3SideInfo.read(d, at, MpegHeader.parse(Mp3Parser.header(d, at))).mainDataBegin() > 0) {
+                cutAt = at;
+            }
+        }
+        assertTrue(cutAt > 0, "the sample uses the bit reservoir somewhere");
+        Mp3Audio cut = Mp3Parser.parse(Arrays.copyOfRange(d, cutAt, d.length));
+        assertTrue(cut.warnings().stream().anyMatch(w -> w.startsWith("1 damaged frame(s)")
+                && w.contains("before the audio starts")), cut.warnings().toString());
+    }
+
+    @Test
     void aBulletinWhoseSecondHalfIsNoiseBehindItsHeadersIsRefused() throws Exception {
         byte[] d = Files.readAllBytes(SAMPLE);
         Mp3Audio clean = Mp3Parser.parse(d);
