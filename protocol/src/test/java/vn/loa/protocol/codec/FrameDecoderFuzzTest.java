@@ -19,10 +19,11 @@ import vn.loa.protocol.ProtocolException;
  * Whatever a peer sends, in whatever pieces TCP delivers it, the frame decoder answers with frames or
  * one {@link ProtocolException}: never another exception, never a leaked buffer, and never memory out
  * of proportion to the bytes received (a length or count field must not make it allocate what it says).
- * Seeds (one of each message, see SampleMessages) and kept crash inputs: {@code FrameDecoderFuzzTestInputs/anyBytesInAnyPiecesGiveFramesOrAProtocolError}.
+ * Seeds (one frame of each message type, whole streams, a 4 KB audio chunk) and kept crash inputs:
+ * {@code FrameDecoderFuzzTestInputs/anyBytesInAnyPiecesGiveFramesOrAProtocolError}.
  */
 class FrameDecoderFuzzTest {
-    /** Allowed heap allocation per input: a fixed allowance for Netty's and the test's own objects, plus a multiple of the input. */
+    /** Heap a decode may allocate: a fixed allowance for Netty's and the test's objects, plus some per input byte. */
     private static final long ALLOCATION_ALLOWANCE = 4L << 20;
     private static final int ALLOCATION_PER_INPUT_BYTE = 64;
     private static final com.sun.management.ThreadMXBean THREADS =

@@ -63,7 +63,8 @@ record Layer3SideInfo(int mainDataBegin, int[] scfsi, List<Granule> granules) {
             in.bits(7);
         }
         in.bits(mpeg1 ? 3 : 2);
-        return new Granule(part23, bigValues, globalGain, scalefacCompress, windowSwitching, blockType, mixed, tables, gr);
+        return new Granule(part23, bigValues, globalGain, scalefacCompress, windowSwitching, blockType, mixed, tables,
+                gr);
     }
 
     /** Main data bits the frame spends, all granules and channels. */
@@ -92,7 +93,8 @@ record Layer3SideInfo(int mainDataBegin, int[] scfsi, List<Granule> granules) {
             }
             int part2 = mpeg1 ? scalefactorBits(g, scfsi[i % scfsi.length]) : 0;
             if (g.part23Length() < part2) {
-                return "part2_3_length " + g.part23Length() + " is shorter than its " + part2 + " bits of scale factors";
+                return "part2_3_length " + g.part23Length() + " is shorter than its " + part2
+                        + " bits of scale factors";
             }
         }
         return null;

@@ -11,7 +11,7 @@ import java.util.List;
 final class MainDataAudit {
     /** More undecodable frames than this share means the payload is not audio, only made to look like it. */
     static final double MAX_BROKEN_SHARE = 0.05;
-    /** Always forgiven, however short the file: one cut from a stream starts with a frame whose main data was cut away. */
+    /** Always forgiven, however short the file: one cut from a stream starts with a frame whose main data is gone. */
     private static final int ALWAYS_TOLERATED = 1;
 
     private MainDataAudit() {

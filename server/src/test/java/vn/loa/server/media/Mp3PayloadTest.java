@@ -23,8 +23,8 @@ class Mp3PayloadTest {
     void twoThousandFrameHeadersOverRandomBytesAreNotABulletin() {
         byte[] forged = headersOverNoise(2_000, new Random(14));
         MediaRejected e = assertThrows(MediaRejected.class, () -> Mp3Parser.parse(forged));
-        assertTrue(e.getMessage().matches("not audio: \\d+ of 2000 frames cannot be decoded \\(first at byte \\d+: .+\\)"),
-                e.getMessage());
+        assertTrue(e.getMessage().matches(
+                "not audio: \\d+ of 2000 frames cannot be decoded \\(first at byte \\d+: .+\\)"), e.getMessage());
     }
 
     @Test
