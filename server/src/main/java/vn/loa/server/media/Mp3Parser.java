@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Validates an MP3 by walking every MPEG audio frame, the way a receiver's decoder will meet them:
  * tags and junk skipped, Layer III only, no free format, one sample rate throughout, VBR headers
- * cross-checked against the frames actually present. Anything else is a {@link MediaRejected}.
+ * cross-checked against the frames actually present, and each frame's side information followed through the
+ * bit reservoir so that valid headers over a payload that cannot be audio are refused
+ * ({@link MainDataAudit}). Anything else is a {@link MediaRejected}.
  */
 public final class Mp3Parser {
     /** More non-audio bytes than this share of the audio region between frames means the file is corrupt. */
@@ -76,7 +78,8 @@ public final class Mp3Parser {
         if (junk > 0) {
             warnings.add(junk + " bytes of non-audio data skipped");
         }
-        VbrHeader vbr = VbrHeader.find(d, first, format);
+        // A Xing tag in a first frame that was cut off (so never counted) heads no frames at all.
+        VbrHeader vbr = starts.isEmpty() ? null : VbrHeader.find(d, first, format);
         if (vbr != null) {
             bitrateSum -= format.bitrateKbps();
             starts.remove(0);
@@ -89,6 +92,7 @@ public final class Mp3Parser {
         if (millis < MIN_DURATION_MILLIS) {
             throw new MediaRejected("too short: " + starts.size() + " frame(s), " + millis + " ms of audio");
         }
+        MainDataAudit.check(d, starts, format, warnings);
         return assemble(d, starts, format, bitrateSum, bitrateVaries || (vbr != null && vbr.variable()), warnings);
     }
 

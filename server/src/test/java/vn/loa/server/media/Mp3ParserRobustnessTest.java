@@ -62,6 +62,17 @@ class Mp3ParserRobustnessTest {
     }
 
     @Test
+    void aFileCutInsideItsXingFrameIsRefusedNotCrashed() throws Exception {
+        // Found by Mp3ParserFuzzTest: the tag was read from a first frame too short to count, and the
+        // parser then removed that frame from an empty list (an IndexOutOfBoundsException, a 500 on upload).
+        byte[] whole = TestClips.resource("mono-64k-44k.mp3");
+        int first = firstFrame(whole);
+        byte[] cut = Arrays.copyOf(whole, first + 100);
+        MediaRejected e = assertThrows(MediaRejected.class, () -> Mp3Parser.parse(cut));
+        assertEquals("no audio: the file holds only a partial frame", e.getMessage());
+    }
+
+    @Test
     void mostlyGarbageIsCorrupt() throws Exception {
         byte[] d = Files.readAllBytes(SAMPLE);
         Random r = new Random(1);
