@@ -8,6 +8,7 @@ import vn.loa.server.cli.IdentityCommand;
 import vn.loa.server.cli.UserCommand;
 import vn.loa.server.config.CommandLine;
 import vn.loa.server.config.ConfigException;
+import vn.loa.server.store.StoreException;
 import vn.loa.server.config.ConfigLoader;
 
 /**
@@ -27,7 +28,7 @@ public final class Main {
             }
             try {
                 System.exit(new UserCommand(System.out).run(List.of(args).subList(1, args.length)));
-            } catch (ConfigException e) {
+            } catch (ConfigException | StoreException e) {
                 System.err.println("loa-server user: " + e.getMessage());
                 System.exit(2);
             }
@@ -51,7 +52,7 @@ public final class Main {
                 return;
             }
             server = new LoaServer(new ConfigLoader().load(cli), Clock.systemUTC(), System.getenv("LOA_ADMIN_TOKEN")).start();
-        } catch (ConfigException e) {
+        } catch (ConfigException | StoreException e) {
             System.err.println("loa-server: " + e.getMessage());
             System.err.println(CommandLine.USAGE);
             flushLog();

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.loa.server.config.ConfigException;
 
 /**
  * The durable store: an embedded H2 file by default, PostgreSQL by configuration, the same SQL for
@@ -32,7 +31,7 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new ConfigException("cannot open the database " + redact(url) + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the database " + redact(url) + ": " + rootMessage(e), e);
         }
         try {
             int applied = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
@@ -40,7 +39,7 @@ public final class Database implements AutoCloseable {
             log.info("Database {} ready ({} migration(s) applied now)", redact(url), applied);
         } catch (RuntimeException e) {
             pool.close();
-            throw new ConfigException("cannot migrate the database " + redact(url) + ": " + rootMessage(e), e);
+            throw new StoreException("cannot migrate the database " + redact(url) + ": " + rootMessage(e), e);
         }
         health = new StorageHealth(pool, localDirectory(url), () -> pool.getHikariPoolMXBean().softEvictConnections(),
                 Clock.systemUTC());
