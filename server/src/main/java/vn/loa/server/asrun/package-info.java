@@ -1,0 +1,2 @@
+/** The as-run log: what aired on which station, when, and how it ended; written in batches, read by reports. */
+package vn.loa.server.asrun;

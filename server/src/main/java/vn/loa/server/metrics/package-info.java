@@ -1,0 +1,2 @@
+/** Prometheus text and the histograms behind it. */
+package vn.loa.server.metrics;
