@@ -123,8 +123,8 @@ public final class LoaServer implements AutoCloseable {
         new StationsApi(config.directory(), registry, gateway.control(), playout::nowPlaying, history, scopes, tickets)
                 .register(router);
         BroadcastPlanner planner = new BroadcastPlanner(library, config.directory(), s);
-        AirPolicy airPolicy = new AirPolicy(planner, stationScope, new IssuerLevels(config.directory()),
-                new TwoPersonRule(config.directory(), s.alertConfirmAboveCommunes()));
+        TwoPersonRule twoPersonRule = new TwoPersonRule(config.directory(), s.alertConfirmAboveCommunes());
+        AirPolicy airPolicy = new AirPolicy(planner, stationScope, new IssuerLevels(config.directory()), twoPersonRule);
         this.recovery = new SessionRecovery(journal, planner, launcher, asRun, clock);
         this.schedules = new ScheduleService(db, planner, launcher, asRun,
                 new QuietHoursGuard(config.directory(), s.quietHours(), s.localZone()), clock);
@@ -141,7 +141,7 @@ public final class LoaServer implements AutoCloseable {
         new AuditApi(audit).register(router);
         new UsersApi(users).register(router);
         this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,
-                s.alertConfirmAboveCommunes(), s.attentionTone(), clock);
+                twoPersonRule, s.attentionTone(), clock);
         new AlertsApi(alerts, scopes).register(router);
         EventHub hub = new EventHub(clock);
         this.watch = new StationWatch(config.directory(), registry, hub, playout.events(), clock);

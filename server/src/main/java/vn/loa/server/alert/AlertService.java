@@ -1,5 +1,7 @@
 package vn.loa.server.alert;
 
+import vn.loa.server.auth.Principal;
+import vn.loa.server.policy.TwoPersonRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +45,7 @@ public final class AlertService implements AutoCloseable {
     private final SessionLauncher launcher;
     private final StationRegistry registry;
     private final AlertTargets targets;
-    private final int confirmAboveCommunes;
+    private final TwoPersonRule twoPersonRule;
     private final String attentionTone;
     private final Clock clock;
     /** From the LIVE or confirm call to the alert acknowledged on air. */
@@ -58,7 +60,7 @@ public final class AlertService implements AutoCloseable {
     });
 
     public AlertService(DataSource db, BroadcastPlanner planner, SessionLauncher launcher, PlayoutEngine engine,
-                        StationDirectory directory, StationRegistry registry, int confirmAboveCommunes,
+                        StationDirectory directory, StationRegistry registry, TwoPersonRule twoPersonRule,
                         String attentionTone, Clock clock) {
         this.attentionTone = attentionTone;
         this.store = new AlertStore(db);
@@ -66,7 +68,7 @@ public final class AlertService implements AutoCloseable {
         this.launcher = launcher;
         this.registry = registry;
         this.targets = new AlertTargets(directory);
-        this.confirmAboveCommunes = confirmAboveCommunes;
+        this.twoPersonRule = twoPersonRule;
         this.clock = clock;
         // Subscribed at once, not in start(): the restart's recovery publishes before the API opens.
         engine.events().subscribe("alerts", watcher, this::sessionEvent);
@@ -181,7 +183,7 @@ public final class AlertService implements AutoCloseable {
         int online = (int) ids.stream().filter(s -> registry.presence(s).online()).count();
         BroadcastPlan plan = planner.plan(request(a.title(), a.content(), a.content().media(), a.content().targets(),
                 a.expiresAt(), clock.instant()));
-        return new AlertPreview(id, ids.size(), online, ids, targets.communes(ids), targets.testStations(ids),
+        return new AlertPreview(id, ids.size(), online, ids, twoPersonRule.communes(ids), targets.testStations(ids),
                 needsConfirmation(ids), plan.programme().durationMillis());
     }
 
@@ -220,16 +222,14 @@ public final class AlertService implements AutoCloseable {
         return activate(a, Alert.DRAFT, null);
     }
 
-    public synchronized Alert confirm(long id, String by) throws Exception {
+    /** The second officer's word: the same rule as for broadcasts and schedule entries (403 for the one who asked). */
+    public synchronized Alert confirm(long id, Principal by) throws Exception {
         Alert a = get(id);
         if (!a.state().equals(Alert.AWAITING_CONFIRMATION)) {
             throw new AlertRefused("alert " + id + " is " + a.state() + "; there is nothing to confirm", true);
         }
-        if (by.equals(a.requestedBy())) {
-            throw new AlertRefused("the officer who asked for LIVE (" + by + ") cannot also confirm it; "
-                    + "a second officer must", true);
-        }
-        return activate(a, Alert.AWAITING_CONFIRMATION, by);
+        twoPersonRule.requireSecondOfficer(by, a.requestedBy(), "LIVE of alert " + id);
+        return activate(a, Alert.AWAITING_CONFIRMATION, by.name());
     }
 
     /** Stops the alert on every receiver at once; {@code airCorrection} then airs the prepared correction. */
@@ -339,7 +339,7 @@ public final class AlertService implements AutoCloseable {
     }
 
     private boolean needsConfirmation(java.util.Collection<String> stations) {
-        return targets.communes(stations).size() > confirmAboveCommunes;
+        return twoPersonRule.needed(true, stations);
     }
 
     /**

@@ -38,7 +38,7 @@ public final class AlertsApi {
                 .add(HttpMethod.POST, "/api/alerts/{id}/test", Access.EMERGENCY, Endpoint.sync(this::test))
                 .add(HttpMethod.POST, "/api/alerts/{id}/live", Access.EMERGENCY, Endpoint.sync(this::live))
                 .add(HttpMethod.POST, "/api/alerts/{id}/confirm", Access.EMERGENCY, Endpoint.sync(r ->
-                        step(() -> ApiResponse.ok(alerts.confirm(mine(r).id(), r.actor())))))
+                        step(() -> ApiResponse.ok(alerts.confirm(mine(r).id(), r.principal())))))
                 .add(HttpMethod.POST, "/api/alerts/{id}/cancel", Access.EMERGENCY, Endpoint.sync(this::cancel));
     }
 

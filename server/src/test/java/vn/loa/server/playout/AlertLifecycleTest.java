@@ -62,7 +62,9 @@ class AlertLifecycleTest extends PlayoutHarness {
         assertEquals(202, asked.status(), asked.toString());
         assertEquals("AWAITING_CONFIRMATION", asked.body().get("state").asText());
         assertTrue(asked.body().get("sessionId").isNull(), "nothing airs before the second officer confirms");
-        assertEquals(409, first.post("/api/alerts/" + id + "/confirm", JSON, "").status(), "nobody confirms their own");
+        var own = first.post("/api/alerts/" + id + "/confirm", JSON, "");
+        assertEquals(403, own.status(), "nobody confirms their own");
+        assertEquals("self_confirmation", own.body().get("code").asText(), own.toString());
         assertEquals(403, operator.post("/api/alerts/" + id + "/confirm", JSON, "").status());
         TestServer.Reply confirmed = second.post("/api/alerts/" + id + "/confirm", JSON, "");
         assertEquals(200, confirmed.status(), confirmed.toString());
