@@ -18,7 +18,8 @@ import vn.loa.server.store.StoreException;
 /**
  * The library's verdicts in the media_file table, keyed by path with the size and modification time
  * they were made for. A scan trusts a row only while both still match, so a restart with a large
- * library reads only what changed; playout validates every file again when it loads it anyway.
+ * library reads only what changed; playout validates every file again when it loads it anyway. A row
+ * made by older MP3 rules ({@link Mp3Parser#RULES_VERSION}) is loaded as stale, so the file is judged again.
  */
 public final class MediaIndex {
     /** A stored verdict and the file state it was made for. */
@@ -26,7 +27,9 @@ public final class MediaIndex {
     }
 
     private static final String COLUMNS = "path, size_bytes, modified_ms, accepted, reason, duration_ms, mpeg_version, "
-            + "sample_rate, channels, bitrate, vbr, title, artist, warnings, indexed_at";
+            + "sample_rate, channels, bitrate, vbr, title, artist, warnings, indexed_at, rules_version";
+    /** A size no file has: the scan sees a stale row as a changed file and judges it again. */
+    private static final long STALE = -1;
     private final DataSource db;
 
     public MediaIndex(DataSource db) {
@@ -45,7 +48,8 @@ public final class MediaIndex {
                         rs.getObject(9, Integer.class), rs.getObject(10, Long.class), rs.getObject(11, Boolean.class),
                         rs.getString(12), rs.getString(13),
                         warnings == null || warnings.isEmpty() ? List.of() : Arrays.asList(warnings.split("\n")));
-                out.put(e.path(), new Indexed(rs.getLong(2), rs.getLong(3), e));
+                boolean current = rs.getInt(16) == Mp3Parser.RULES_VERSION;
+                out.put(e.path(), new Indexed(current ? rs.getLong(2) : STALE, rs.getLong(3), e));
             }
             return out;
         } catch (SQLException e) {
@@ -59,7 +63,7 @@ public final class MediaIndex {
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM media_file WHERE path = ?");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO media_file (" + COLUMNS
-                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (String path : removed) {
                     delete.setString(1, path);
                     delete.addBatch();
@@ -107,5 +111,6 @@ public final class MediaIndex {
         ps.setString(13, cut(e.artist(), 1024));
         ps.setString(14, cut(String.join("\n", e.warnings()), 4096));
         ps.setTimestamp(15, Timestamp.from(now));
+        ps.setInt(16, Mp3Parser.RULES_VERSION);
     }
 }

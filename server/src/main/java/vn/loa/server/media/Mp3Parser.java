@@ -11,6 +11,12 @@ import java.util.List;
  * ({@link MainDataAudit}). Anything else is a {@link MediaRejected}.
  */
 public final class Mp3Parser {
+    /**
+     * The version of the rules a verdict was made by; raise it whenever they change, so that the media
+     * index judges every file again instead of trusting a verdict the new rules would not give.
+     * 2: frames are judged by their Layer III side information, not only their headers.
+     */
+    public static final int RULES_VERSION = 2;
     /** More non-audio bytes than this share of the audio region between frames means the file is corrupt. */
     private static final double MAX_JUNK_SHARE = 0.05;
     /** Less audio than this is no bulletin: such a file is broken or cut off. */
