@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import vn.loa.server.audit.AuditDetail;
 import vn.loa.server.audit.AuditEntry;
 import vn.loa.server.audit.AuditLog;
+import vn.loa.server.store.StorageFault;
 
 /**
  * Decides which requests enter the audit and when. Everything that could change something (any method
@@ -43,6 +44,9 @@ public final class ApiAuditor {
                     null, 0, AuditDetail.of(request.contentType(), request.body())));
         } catch (SQLException | RuntimeException e) {
             log.error("Refusing {}: its audit row cannot be written: {}", action(request), e.toString());
+            if (StorageFault.of(e).isPresent()) { // a full disk (507) or a lost database (503), in the store's words
+                return CompletableFuture.completedFuture(ApiHandler.toResponse(request, e));
+            }
             return CompletableFuture.completedFuture(ApiHandler.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "audit_unavailable", "the audit cannot be written just now, so nothing was changed; try again later"));
         }

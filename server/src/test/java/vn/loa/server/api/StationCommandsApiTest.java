@@ -161,7 +161,8 @@ class StationCommandsApiTest {
         String huge = "{\"command\":\"MUTE\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
         Reply reply = server.post("/api/stations/st-01/commands", JSON, huge);
         assertEquals(413, reply.status());
-        assertTrue(reply.body().get("error").asText().contains("1048576 bytes"), reply.toString());
+        assertEquals("body_too_large", reply.body().get("code").asText(), reply.toString());
+        assertTrue(reply.body().get("error").asText().contains("65536 bytes"), reply.toString());
         assertTrue(events.of("st-01", "command").isEmpty());
     }
 

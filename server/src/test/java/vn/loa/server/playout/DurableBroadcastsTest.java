@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.ApiClient;
 import vn.loa.server.TestServer;
+import vn.loa.sim.DeviceSimulator;
 
 /**
  * Sessions journaled before they air, with real (simulated) receivers: a timed broadcast is answered
@@ -64,7 +65,14 @@ class DurableBroadcastsTest extends PlayoutHarness {
     }
 
     @Test
-    void aRequestOver64KiBIsJournaledBeforeItAirs() {
+    void aRequestOver64KiBIsJournaledBeforeItAirs() throws Exception {
+        // The edge refuses JSON over 64 KiB by default; an operator may raise that limit, and then the
+        // journal, not a column limit discovered after air, decides what can be held.
+        sim.close();
+        server.close();
+        server = new TestServer(dir.resolve("raised"), null, "none", "http:\n  maxJsonBodyBytes: 1048576\n");
+        sim = new DeviceSimulator(server.receiverAddress(), events.log(), 0,
+                DeviceSimulator.DEFAULT_FIRMWARE, recordings);
         connect(List.of("st-01"));
         StringBuilder stations = new StringBuilder();
         for (int i = 0; i < 9_000; i++) {
