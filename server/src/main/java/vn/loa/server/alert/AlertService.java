@@ -213,7 +213,7 @@ public final class AlertService implements AutoCloseable {
         if (!a.state().equals(Alert.DRAFT)) {
             throw new AlertRefused("alert " + id + " is " + a.state() + "; only a draft can go live", true);
         }
-        if (needsConfirmation(stations(a))) {
+        if (twoPersonRule.neededNow(by, true, stations(a))) {
             store.move(id, Alert.DRAFT, Alert.AWAITING_CONFIRMATION, "requested_by", by);
             log.warn("Alert {} LIVE requested by {}; waiting for a second officer", id, by);
             return changed(id);

@@ -64,7 +64,7 @@ public final class SchedulesApi {
 
     private ApiResponse create(ApiRequest request) {
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
-        AirPolicy.Clearance cleared = policy.clear(request.principal(), body.broadcast(), "this schedule");
+        AirPolicy.Clearance cleared = policy.clearSchedule(request.principal(), body.broadcast(), "this schedule");
         ScheduleEntry entry = entry(body, cleared.request());
         boolean allowConflicts = Boolean.TRUE.equals(body.allowConflicts());
         if (cleared.needsSecondOfficer()) {
@@ -79,7 +79,7 @@ public final class SchedulesApi {
         long id = id(request);
         ScheduleRequest body = Json.body(request, ScheduleRequest.class);
         mine(request);
-        AirPolicy.Clearance cleared = policy.clear(request.principal(), body.broadcast(), "this schedule");
+        AirPolicy.Clearance cleared = policy.clearSchedule(request.principal(), body.broadcast(), "this schedule");
         ScheduleEntry entry = entry(body, cleared.request());
         boolean allowConflicts = Boolean.TRUE.equals(body.allowConflicts());
         if (cleared.needsSecondOfficer()) {

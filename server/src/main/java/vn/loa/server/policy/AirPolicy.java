@@ -39,11 +39,22 @@ public final class AirPolicy {
         this.twoPerson = twoPerson;
     }
 
-    /** Refuses what the user may not air; a malformed request is left for the planner to refuse (400). */
+    /**
+     * Refuses what the user may not air now (or within the hour); a malformed request is left for the
+     * planner to refuse (400). An EMERGENCY it lets go alone counts against the user's next ones.
+     */
     public Clearance clear(Principal who, BroadcastRequest body, String what) {
         Set<String> stations = requireMayAct(who, body, what);
         BroadcastRequest stamped = body.withIssuerLevel(levels.require(who, body.issuerLevel()).name());
-        boolean second = twoPerson.needed(emergency(body.priority()), stations);
+        boolean second = twoPerson.neededNow(who.name(), emergency(body.priority()), stations);
+        return new Clearance(stamped, stations, second, twoPerson.communes(stations));
+    }
+
+    /** The same for a schedule entry, whose firings can meet those of the user's other entries. */
+    public Clearance clearSchedule(Principal who, BroadcastRequest body, String what) {
+        Set<String> stations = requireMayAct(who, body, what);
+        BroadcastRequest stamped = body.withIssuerLevel(levels.require(who, body.issuerLevel()).name());
+        boolean second = twoPerson.neededForSchedule(who, emergency(body.priority()), stations);
         return new Clearance(stamped, stations, second, twoPerson.communes(stations));
     }
 

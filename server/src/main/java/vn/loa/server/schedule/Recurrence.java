@@ -159,6 +159,35 @@ public sealed interface Recurrence {
         public Cron {
             require(expression != null && CronExpression.isValidExpression(expression),
                     "recurrence.expression is not a valid Quartz cron expression (seconds minutes hours day month weekday)");
+            requireSparse(expression);
+        }
+
+        /**
+         * The same bound as listed times: at most MAX_TIMES_PER_DAY firings in any 24 hours of the next
+         * week. "Every second" is a session storm on the receivers, not a programme; the walk stops at the
+         * first window over the bound, so checking it costs at most a week of legal firings.
+         */
+        private static void requireSparse(String expression) {
+            CronExpression cron;
+            try {
+                cron = new CronExpression(expression);
+            } catch (java.text.ParseException e) {
+                throw new PlanException("recurrence.expression: " + e.getMessage());
+            }
+            java.util.ArrayDeque<Long> day = new java.util.ArrayDeque<>();
+            java.util.Date at = new java.util.Date();
+            long end = at.getTime() + java.time.Duration.ofDays(8).toMillis();
+            while ((at = cron.getNextValidTimeAfter(at)) != null && at.getTime() < end) {
+                day.addLast(at.getTime());
+                while (day.peekFirst() <= at.getTime() - java.time.Duration.ofDays(1).toMillis()) {
+                    day.removeFirst();
+                }
+                if (day.size() > MAX_TIMES_PER_DAY) {
+                    throw new PlanException("too_many_times", "recurrence.expression fires more than "
+                            + MAX_TIMES_PER_DAY + " times in 24 hours; a programme airs at most once every half hour on "
+                            + "average (use recurrence.times, or a sparser expression)");
+                }
+            }
         }
 
         /** An expert's expression cannot be shifted safely, so it fires at the air time and starts a start delay late. */
