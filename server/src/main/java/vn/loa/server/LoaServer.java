@@ -183,6 +183,10 @@ public final class LoaServer implements AutoCloseable {
         schedules.start();
         alerts.start();
         httpPort = http.start(s.bindAddress(), s.httpPort());
+        if (!vn.loa.server.media.FileNames.unicodeNames()) {
+            log.warn("This JVM stores file names as {}: uploads and playlists named in Vietnamese will be refused; "
+                    + "start Loa with a UTF-8 locale (LANG=C.UTF-8)", System.getProperty("sun.jnu.encoding"));
+        }
         log.info("Loa started: {} stations configured, data in {}", config.directory().stations().size(),
                 s.dataDir().toAbsolutePath());
         return this;

@@ -31,6 +31,11 @@ public final class ChildServer implements AutoCloseable {
     }
 
     public ChildServer(Path config, Path data, Path log) throws IOException {
+        this(config, data, log, java.util.Map.of());
+    }
+
+    /** @param environment variables set for the child beside the admin token, e.g. a locale */
+    public ChildServer(Path config, Path data, Path log, java.util.Map<String, String> environment) throws IOException {
         this.log = log;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "vn.loa.server.Main",
@@ -38,6 +43,7 @@ public final class ChildServer implements AutoCloseable {
                 .directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LOA_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
+        builder.environment().putAll(environment);
         process = builder.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             if (!process.isAlive()) {

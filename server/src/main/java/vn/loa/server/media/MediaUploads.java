@@ -65,6 +65,10 @@ public final class MediaUploads {
             throw new Refused(Refused.Kind.INVALID, "file name must end in .mp3 and use letters, digits, space, . _ - "
                     + "(at most 104 characters, no folders), not '" + name + "'");
         }
+        String unstorable = FileNames.unstorable(name);
+        if (unstorable != null) {
+            throw new Refused(Refused.Kind.INVALID, unstorable);
+        }
         Path target = folder.resolve(name);
         if (Files.exists(target) && !replace) {
             throw new Refused(Refused.Kind.EXISTS, name + " is already in the library; add ?replace=true to replace it");

@@ -124,6 +124,10 @@ public final class PlaylistEditor {
             throw new Invalid("playlist name must be a file name ending in .m3u8 (letters, digits, space, . _ -; "
                     + "at most 106 characters, no folders), not '" + name + "'");
         }
+        String unstorable = FileNames.unstorable(name);
+        if (unstorable != null) {
+            throw new Invalid(unstorable);
+        }
     }
 
     private void checkItems(List<StoredPlaylist.Item> items) {
