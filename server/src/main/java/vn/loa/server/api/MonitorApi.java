@@ -87,7 +87,7 @@ public final class MonitorApi {
                 .counter("loa_receiver_preauth_refused_total", "Receiver connections closed in the handshake to make room: all handshake slots were taken",
                         registry.counters().refusedTotalCap())
                 .counter("loa_receiver_preauth_address_refused_total",
-                        "Receiver connections closed on accept: too many in the handshake from one address",
+                        "Receiver connections closed in the handshake to make room: too many in the handshake from their address",
                         registry.counters().refusedAddressCap())
                 .counter("loa_receiver_status_throttled_total", "STATUS reports over a connection's rate, folded into a later one",
                         registry.counters().statusThrottledCount())

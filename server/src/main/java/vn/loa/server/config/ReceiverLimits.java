@@ -5,7 +5,8 @@ package vn.loa.server.config;
  * (server.yaml {@code receiverLimits}).
  *
  * @param preAuthConnections  connections still in the handshake, all addresses together; beyond it the oldest is closed
- * @param preAuthPerAddress   connections still in the handshake from one remote address
+ * @param preAuthPerAddress   connections still in the handshake from one remote address; beyond it that
+ *                            address's oldest is closed
  * @param statusPerSecond     STATUS reports one authenticated connection may have applied per second (bursts
  *                            of twice that); faster ones are folded into the newest, applied when due
  * @param historyRowsPerMinute station history rows one station may add per minute; changes beyond it are

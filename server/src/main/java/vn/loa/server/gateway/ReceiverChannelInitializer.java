@@ -30,17 +30,13 @@ final class ReceiverChannelInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(SocketChannel ch) {
         InetAddress remote = ch.remoteAddress().getAddress();
         PreAuthSlots.Acquired acquired = gateway.preAuth().acquire(remote, ch::close);
-        if (acquired.slot() == null) {
-            // No reply: a flood is answered with as little work as possible, and a real receiver that
-            // meets the cap simply retries with its back-off.
-            gateway.registry().counters().refusedPreAuth(true);
-            log.debug("Refusing {}: too many connections in the handshake from this address", remote);
-            ch.close();
-            return;
-        }
         if (acquired.evicted() != null) {
-            gateway.registry().counters().refusedPreAuth(false);
-            log.debug("Closing the oldest connection still in the handshake to make room for {}", remote);
+            // No reply to the evicted connection: a flood is answered with as little work as possible, and a
+            // real receiver whose handshake was this slow simply retries with its back-off.
+            boolean perAddress = acquired.cap() == PreAuthSlots.Cap.PER_ADDRESS;
+            gateway.registry().counters().refusedPreAuth(perAddress);
+            log.debug("Closing the oldest connection still in the handshake{} to make room for {}",
+                    perAddress ? " from the same address" : "", remote);
             acquired.closeEvicted();
         }
         ch.closeFuture().addListener(f -> acquired.slot().release());

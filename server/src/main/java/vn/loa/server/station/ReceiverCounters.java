@@ -13,8 +13,9 @@ public final class ReceiverCounters {
     private final LongAdder historyCoalesced = new LongAdder();
 
     /**
-     * A connection closed before its handshake ended: on accept because its address had too many in the
-     * handshake ({@code perAddress}), or as the oldest in the handshake when every slot was taken.
+     * A connection closed before its handshake ended, to make room for a newer one: as the oldest in the
+     * handshake from an address that had too many ({@code perAddress}), or as the oldest of all when every
+     * slot was taken.
      */
     public void refusedPreAuth(boolean perAddress) {
         (perAddress ? refusedAddressCap : refusedTotalCap).increment();

@@ -2,6 +2,7 @@ package vn.loa.server.gateway;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,19 +28,25 @@ import vn.loa.sim.DeviceSimulator;
 /**
  * Someone opens hundreds of TCP connections to the receiver port and never says HELLO. Before the cap
  * every one of them held a file descriptor until the handshake deadline, and at 20,000 the server could
- * not accept the real receivers any more. The server bound to 127.0.0.1 is attacked from 127.0.0.2 (the
- * whole 127/8 is loopback on Linux) while the real receivers connect from 127.0.0.1.
+ * not accept the real receivers any more. The server bound to 127.0.0.1 is attacked from 127.0.0.2..5 (the
+ * whole 127/8 is loopback on Linux) while the real receivers connect from 127.0.0.1, and from 127.0.0.1
+ * itself: a device behind the same NAT as the receivers.
  */
 class PreAuthCapTest {
     private static final int IDLE_SOCKETS = 300;
+    private static final int RECEIVERS_ADDRESS_CAP = 24;
     private final List<Socket> idle = new ArrayList<>();
     private TestServer server;
     private DeviceSimulator sim;
+    private IdleSocketHolder holder;
 
     @AfterEach
     void stop() throws IOException {
         for (Socket s : idle) {
             s.close();
+        }
+        if (holder != null) {
+            holder.close();
         }
         if (sim != null) {
             sim.close();
@@ -64,7 +71,33 @@ class PreAuthCapTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> metric("loa_receiver_preauth_address_refused_total") >= IDLE_SOCKETS - 20);
         assertEquals(0, metric("loa_receiver_preauth_refused_total"), "the total cap was never reached");
-        assertTrue(closedByServer(idle.get(IDLE_SOCKETS - 1)), "a socket beyond the cap is closed at once");
+        assertTrue(closedByServer(idle.get(0)), "the oldest socket from the address made room for a newer one");
+        idle.get(IDLE_SOCKETS - 1).setSoTimeout(200);
+        assertThrows(SocketTimeoutException.class, () -> idle.get(IDLE_SOCKETS - 1).getInputStream().read(),
+                "the newest socket is not the one closed");
+    }
+
+    @Test
+    void idleSocketsFromTheReceiversOwnAddressReopenedAsTheyCloseDoNotKeepThemOut(@TempDir Path dir) throws Exception {
+        server = TestServer.withServerYaml(dir, yaml -> yaml
+                + "receiverLimits: {preAuthConnections: 100, preAuthPerAddress: " + RECEIVERS_ADDRESS_CAP + "}\n");
+        // A device behind the receivers' NAT holds the address's every handshake slot, never says HELLO,
+        // and opens a new socket whenever one is closed; the 1 s handshake deadline closes each in turn.
+        holder = new IdleSocketHolder(server.receiverAddress(), InetAddress.getByName("127.0.0.1"), RECEIVERS_ADDRESS_CAP);
+        await().atMost(Duration.ofSeconds(15)).until(() -> holder.opened() >= 2 * RECEIVERS_ADDRESS_CAP);
+
+        long start = System.nanoTime();
+        sim = new DeviceSimulator(server.receiverAddress(), new SimEvents().log());
+        TestServer.credentials().forEach(sim::add);
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.onlineCount() == TestServer.STATIONS);
+        System.out.printf("pre-auth cap: %d idle sockets from the receivers' own address, reopened as closed "
+                + "(%d opened so far): %d receivers online in %d ms%n", RECEIVERS_ADDRESS_CAP, holder.opened(),
+                TestServer.STATIONS, (System.nanoTime() - start) / 1_000_000);
+
+        assertTrue(metric("loa_receiver_preauth_address_refused_total") >= TestServer.STATIONS,
+                "each receiver's connection closed the address's oldest idle socket");
+        assertEquals(0, metric("loa_receiver_preauth_refused_total"), "the total cap was never reached");
+        await().atMost(Duration.ofSeconds(5)).until(() -> holder.open() == RECEIVERS_ADDRESS_CAP);
     }
 
     @Test
@@ -75,7 +108,8 @@ class PreAuthCapTest {
         for (int i = 2; i < 6; i++) {
             openIdleSockets(IDLE_SOCKETS / 4, InetAddress.getByName("127.0.0." + i));
         }
-        // 75 from each address: the first address meets its own cap of 50, the others evict the oldest.
+        // 75 from each address: the first address's last 25 close its own oldest (the per-address cap of
+        // 50), the other addresses' close the oldest of all.
         await().atMost(Duration.ofSeconds(10)).until(() -> metric("loa_receiver_preauth_refused_total")
                 + metric("loa_receiver_preauth_address_refused_total") == IDLE_SOCKETS - 50);
         assertTrue(metric("loa_receiver_preauth_refused_total") > 0, "slots were made room in, not only refused");
