@@ -241,9 +241,6 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
     }
 
     private void onAnswered(ChannelHandlerContext ctx) {
-        if (ctx == null) {
-            return;
-        }
         answered = true;
         finishIfDone(ctx);
         pump(ctx);
