@@ -37,6 +37,7 @@ import vn.loa.server.api.AuditApi;
 import vn.loa.server.api.BroadcastsApi;
 import vn.loa.server.api.HealthApi;
 import vn.loa.server.api.HttpApiServer;
+import vn.loa.server.api.HttpConnections;
 import vn.loa.server.api.MediaApi;
 import vn.loa.server.api.SchedulesApi;
 import vn.loa.server.api.Router;
@@ -150,14 +151,18 @@ public final class LoaServer implements AutoCloseable {
         ListenHub listen = new ListenHub();
         playout.onAudio(listen);
         EventStream events = new EventStream(hub, scopes);
+        HttpConnections httpConnections = new HttpConnections(s.http().maxConnections(), s.http().maxConnectionsPerAddress());
         new MonitorApi(config.directory(), registry, watch, playout, alerts, events, listen, scopes,
-                new SessionCounts(playout.events())).register(router);
+                new SessionCounts(playout.events())).httpConnections(httpConnections).register(router);
         new ConfigApi(s).register(router);
         new ReportsApi(asRun, alerts, history, config.directory(), scopes, s.localZone()).register(router);
         this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics(), s.http().failedTokenLimit(),
                 Duration.ofSeconds(s.http().failedTokenWindowSeconds()), clock), s.apiThreads(), new ApiAuditor(audit, clock),
                 new HttpApiServer.Timeouts(s.http().headerTimeoutMs(), s.http().idleTimeoutMs()), new HttpApiServer.Streams(scopes, config.directory(), events,
-                listen, tickets)).tls(ServerTls.forHttp(s.tls()));
+                listen, tickets)).tls(ServerTls.forHttp(s.tls()))
+                // Bodies in flight hold at least one largest upload, or no upload could ever be taken.
+                .limits(new HttpApiServer.Limits(httpConnections,
+                        Math.max(s.http().maxBodyBytesInFlight(), s.maxUploadBytes()), s.http().minBodyBytesPerSecond()));
     }
 
     public LoaServer start() throws InterruptedException {

@@ -10,8 +10,11 @@ import vn.loa.server.auth.Users;
 
 /**
  * The bearer-token check in front of every endpoint that is not public: 401 without a valid token,
- * 403 when the user's role does not include what the endpoint needs, 429 for an address that has sent
- * too many invalid tokens. Scopes (which stations) are the endpoints' own check, because only they know
+ * 403 when the user's role does not include what the endpoint needs, 429 instead of 401 for an invalid
+ * token (or listen ticket) from an address that has sent too many. A valid token is never refused by
+ * that limit: tokens are 256 bits of randomness, so no rate of guessing can find one, and the limit
+ * only damps noise and log flooding; refusing an officer during an emergency because someone else
+ * behind the same proxy sent garbage would be the greater harm. Scopes (which stations) are the endpoints' own check, because only they know
  * which stations a request touches.
  */
 public final class AccessGate implements Router.Gate {
@@ -45,14 +48,11 @@ public final class AccessGate implements Router.Gate {
         if (credential == null) {
             throw ApiException.unauthorized("this endpoint needs a token: send 'Authorization: Bearer <token>'");
         }
-        String address = FailedTokens.host(request.remoteAddress());
-        failures.check(address);
         Principal who = users.authenticate(credential.token())
                 .filter(p -> credential.user() == null || credential.user().equals(p.name()))
                 .orElse(null);
         if (who == null) {
-            failures.failed(address);
-            throw ApiException.unauthorized(credential.user() == null
+            throw failed(request, credential.user() == null
                     ? "the token is not valid: unknown, expired, revoked, or its user is disabled"
                     : "the user name and token do not match a valid token of that user");
         }
@@ -61,6 +61,23 @@ public final class AccessGate implements Router.Gate {
                     + access.name().toLowerCase() + " rights)");
         }
         return request.as(who);
+    }
+
+    @Override
+    public RuntimeException invalidTicket(ApiRequest request) {
+        return failed(request, "the listen ticket is unknown, used or expired; ask for a new one");
+    }
+
+    /**
+     * An invalid credential: 401, or 429 once its address has sent too many. Only invalid credentials are
+     * counted and only they are refused 429; a valid token is always let through, even from an address
+     * that is being blocked (behind a proxy, every officer shares the guesser's address).
+     */
+    private RuntimeException failed(ApiRequest request, String why) {
+        String address = FailedTokens.host(request.remoteAddress());
+        failures.check(address);
+        failures.failed(address);
+        return ApiException.unauthorized(why);
     }
 
     /**

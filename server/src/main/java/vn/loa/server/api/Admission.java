@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -44,6 +45,12 @@ final class Admission {
         this.pool = pool;
     }
 
+    /** A declared length over the route's limit, or a chunked body (length unknown) where none is taken. */
+    static boolean oversized(HttpRequest head, Route route) {
+        long declared = HttpUtil.getContentLength(head, -1L);
+        return declared > route.bodyLimit() || (route.bodyLimit() == 0 && HttpUtil.isTransferEncodingChunked(head));
+    }
+
     void judge(ChannelHandlerContext ctx, HttpRequest head, Consumer<Verdict> then) {
         QueryStringDecoder uri = new QueryStringDecoder(head.uri());
         ApiRequest request = new ApiRequest(head.method(), uri.path(), uri.parameters(),
@@ -63,6 +70,11 @@ final class Admission {
         }
         Route route = match.route();
         ApiRequest bound = request.withPathParams(match.params());
+        if (oversized(head, route)) {
+            // Judged before the token: a body the route would never read is refused whoever sends it.
+            then.accept(new Refused(bound, HttpEdge.tooLarge(route.bodyLimit()), false, false));
+            return;
+        }
         // A listen ticket is redeemed by the stream handler; such a request carries no body to protect.
         boolean ticketHolder = route.kind() == RouteKind.STREAM && bound.param("ticket") != null;
         if (route.access() == Access.PUBLIC || ticketHolder) {

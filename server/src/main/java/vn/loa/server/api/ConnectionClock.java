@@ -1,5 +1,6 @@
 package vn.loa.server.api;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.ScheduledFuture;
@@ -10,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Closes connections that hold the server without asking anything of it: a request head that has not
  * arrived whole within the header timeout of its first byte (slowloris), a keep-alive connection with no
- * new request, or a body that stops arriving, for the idle timeout. It sits before the HTTP decoder to
+ * new request, or a body that stops arriving, for the idle timeout; and a body that trickles (RUDY):
+ * it must arrive whole within the header timeout plus its length at the minimum body rate, however
+ * often a byte comes. It sits before the HTTP decoder to
  * see every byte; the edge tells it what it is waiting for. While an endpoint works or a stream flows,
  * the clock is paused: a long answer or an hour of listening is not idleness.
  */
@@ -21,15 +24,25 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
 
     private final long headerNanos;
     private final long idleNanos;
+    private final long minBodyBytesPerSecond;
     private ChannelHandlerContext ctx;
     private Phase phase = Phase.PAUSED;
     private long headStarted;
     private long lastRead;
+    private long bodyStarted;
+    private long bodyExpected;
+    private long bodyRead;
     private ScheduledFuture<?> check;
 
-    ConnectionClock(long headerTimeoutMs, long idleTimeoutMs) {
+    ConnectionClock(long headerTimeoutMs, long idleTimeoutMs, long minBodyBytesPerSecond) {
         this.headerNanos = TimeUnit.MILLISECONDS.toNanos(headerTimeoutMs);
         this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleTimeoutMs);
+        this.minBodyBytesPerSecond = minBodyBytesPerSecond;
+    }
+
+    /** The client has the turn: a new connection, or one awaiting a head or a body (not one the server serves). */
+    boolean clientsTurn() {
+        return phase != Phase.PAUSED;
     }
 
     @Override
@@ -43,6 +56,9 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
         if (phase == Phase.AWAIT_HEAD) {
             phase = Phase.IN_HEAD;
             headStarted = lastRead;
+        }
+        if (phase == Phase.IN_BODY && msg instanceof ByteBuf bytes) {
+            bodyRead += bytes.readableBytes();
         }
         ctx.fireChannelRead(msg);
     }
@@ -61,9 +77,17 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
         set(Phase.AWAIT_HEAD);
     }
 
-    /** Waiting for the rest of a body: each read restarts the idle timeout. */
-    void awaitBody() {
+    /**
+     * Waiting for a body: each read restarts the idle timeout, and the whole body has until the header
+     * timeout plus its length at the minimum rate (a chunked one: what has come so far at that rate).
+     *
+     * @param declaredLength the Content-Length, or -1 when the length is not known in advance
+     */
+    void awaitBody(long declaredLength) {
         set(Phase.IN_BODY);
+        bodyStarted = lastRead;
+        bodyExpected = Math.max(0, declaredLength);
+        bodyRead = 0;
     }
 
     /** The server has the turn (admission, an endpoint, a stream): no timeout runs. */
@@ -79,10 +103,16 @@ final class ConnectionClock extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private long bodyDeadline() {
+        long bytes = Math.max(bodyExpected, bodyRead);
+        return bodyStarted + headerNanos + TimeUnit.SECONDS.toNanos(1) * bytes / minBodyBytesPerSecond;
+    }
+
     private void check() {
         check = null;
         long deadline = switch (phase) {
-            case AWAIT_HEAD, IN_BODY -> lastRead + idleNanos;
+            case AWAIT_HEAD -> lastRead + idleNanos;
+            case IN_BODY -> Math.min(lastRead + idleNanos, bodyDeadline());
             case IN_HEAD -> headStarted + headerNanos;
             case PAUSED -> Long.MAX_VALUE;
         };

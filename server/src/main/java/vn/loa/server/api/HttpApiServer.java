@@ -21,7 +21,7 @@ import vn.loa.server.auth.Access;
 /**
  * The HTTP API, on its own event loop, apart from the receivers: a burst of API calls never delays a
  * receiver's frames. Endpoints run on a small bounded pool, never on the I/O thread. Each connection's
- * pipeline: a clock for timeouts, the HTTP codec, the edge (route, token and limit from the head, one
+ * pipeline: the connection caps, a clock for timeouts, the HTTP codec, the edge (route, token and limit from the head, one
  * request at a time), the body collector, then the handler for the route's kind.
  */
 public final class HttpApiServer implements AutoCloseable {
@@ -57,6 +57,19 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     /**
+     * What all clients together may hold of the server.
+     *
+     * @param connections          the connection caps, shared with the metrics
+     * @param bodyBytesInFlight    request body bytes all connections together may be collecting at once
+     * @param minBodyBytesPerSecond a body must arrive within the header timeout plus its length at this rate
+     */
+    public record Limits(HttpConnections connections, long bodyBytesInFlight, long minBodyBytesPerSecond) {
+        public static Limits defaults() {
+            return new Limits(new HttpConnections(4_096, 256), 128L * 1024 * 1024, 8 * 1024);
+        }
+    }
+
+    /**
      * @param router the routing table; the console's files and the streams are added to it here
      */
     public HttpApiServer(Router router, Router.Gate gate, int endpointThreads, ApiAuditor auditor, Timeouts timeouts,
@@ -76,11 +89,25 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     private SslContext tls;
+    private Limits limits = Limits.defaults();
+    private BodyBudget budget = new BodyBudget(limits.bodyBytesInFlight());
+
+    /** Caps other than the defaults (4,096 connections, 256 per address, 128 MiB of bodies, 8 KiB/s). */
+    public HttpApiServer limits(Limits limits) {
+        this.limits = limits;
+        this.budget = new BodyBudget(limits.bodyBytesInFlight());
+        return this;
+    }
 
     /** TLS on this port (receiver branch, issue 14): a context from identity.ServerTls, or null for plain HTTP. */
     public HttpApiServer tls(SslContext context) {
         this.tls = context;
         return this;
+    }
+
+    /** Request body bytes being collected now, all connections together. */
+    long bodyBytesReserved() {
+        return budget.reserved();
     }
 
     public int start(String bindAddress, int port) throws InterruptedException {
@@ -91,9 +118,11 @@ public final class HttpApiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
-                                .addLast("clock", new ConnectionClock(timeouts.headerMs(), timeouts.idleMs()))
+                                .addLast("connections", limits.connections())
+                                .addLast("clock", new ConnectionClock(timeouts.headerMs(), timeouts.idleMs(),
+                                        limits.minBodyBytesPerSecond()))
                                 .addLast("http", new HttpServerCodec())
-                                .addLast("edge", new HttpEdge(router, gate, endpoints, auditor))
+                                .addLast("edge", new HttpEdge(router, gate, endpoints, auditor, budget))
                                 .addLast(HttpEdge.AGGREGATOR, new BodyLimitAggregator(0))
                                 .addLast("console", new StaticHandler(staticFiles))
                                 .addLast("streams", new StreamHandler(gate, endpoints, auditor, streams.scopes(),

@@ -28,8 +28,17 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
 
     private final Admission admission;
     private final ApiAuditor auditor;
+    private final BodyBudget budget;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ConnectionClock clock;
+    /**
+     * This handler's own context, kept from when it was added: once the connection closes, the pipeline
+     * forgets its handlers, and a task queued before that (an answer written just as the client went
+     * away) could no longer look the context up.
+     */
+    private ChannelHandlerContext self;
+    /** Bytes of the body budget the current request holds. */
+    private long reservedBytes;
 
     /** The request being served, from its head until both its body has ended and its answer is written. */
     private HttpRequest head;
@@ -41,16 +50,17 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
     private boolean closeReady;
     private boolean streaming;
 
-    HttpEdge(Router router, Router.Gate gate, Executor admissions, ApiAuditor auditor) {
+    HttpEdge(Router router, Router.Gate gate, Executor admissions, ApiAuditor auditor, BodyBudget budget) {
         this.admission = new Admission(router, gate, admissions);
         this.auditor = auditor;
+        this.budget = budget;
     }
 
     /** The answer to the current request has been handed to the connection; the next may be read. */
     static void answered(ChannelHandlerContext ctx) {
         HttpEdge edge = ctx.pipeline().get(HttpEdge.class);
         if (edge != null) {
-            ctx.executor().execute(() -> edge.onAnswered(ctx.pipeline().context(edge)));
+            ctx.executor().execute(() -> edge.onAnswered(edge.self));
         }
     }
 
@@ -61,13 +71,14 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
             ctx.executor().execute(() -> {
                 // Keep reading (and dropping) what the client sends, so its going away is noticed at once.
                 edge.streaming = true;
-                edge.pump(ctx.pipeline().context(edge));
+                edge.pump(edge.self);
             });
         }
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        self = ctx;
         clock = ctx.pipeline().get(ConnectionClock.class);
     }
 
@@ -90,6 +101,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
         if (head != null && !decided) {
             ReferenceCountUtil.release(head);
         }
+        releaseBudget();
         ctx.fireChannelInactive();
     }
 
@@ -142,10 +154,14 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
             return;
         }
         long declared = HttpUtil.getContentLength(head, -1L);
-        if (declared > route.bodyLimit() || (route.bodyLimit() == 0 && HttpUtil.isTransferEncodingChunked(head))) {
-            refuse(ctx, who, tooLarge(route.bodyLimit()), false, false);
+        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
+        long needed = chunked ? route.bodyLimit() : Math.max(0, declared);
+        if (needed > 0 && !budget.reserve(needed)) {
+            refuse(ctx, who, ApiHandler.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy",
+                    "the server is collecting too many request bodies at once; try again shortly"), true, false);
             return;
         }
+        reservedBytes = needed;
         if (HttpUtil.is100ContinueExpected(head)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
             head.headers().remove(HttpHeaderNames.EXPECT);
@@ -157,7 +173,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
         new Exchange(route, who).attachTo(ctx.channel());
         decided = true;
         forwardBody = true;
-        clock.awaitBody();
+        clock.awaitBody(chunked ? -1 : declared);
         ctx.fireChannelRead(head);
         if (head instanceof LastHttpContent) {
             bodyEnded(ctx);
@@ -187,7 +203,7 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
         if (head instanceof LastHttpContent || !head.decoderResult().isSuccess()) {
             bodyDone = true;
         } else {
-            clock.awaitBody();
+            clock.awaitBody(HttpUtil.isTransferEncodingChunked(head) ? -1 : HttpUtil.getContentLength(head, 0L));
         }
         ApiHandler.write(ctx, !close && !bodyComing && HttpUtil.isKeepAlive(head), answer, basicChallenge);
         pump(ctx);
@@ -241,6 +257,12 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
             return;
         }
         head = null;
+        releaseBudget();
         clock.awaitHead();
+    }
+
+    private void releaseBudget() {
+        budget.release(reservedBytes);
+        reservedBytes = 0;
     }
 }

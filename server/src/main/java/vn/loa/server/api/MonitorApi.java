@@ -30,6 +30,7 @@ public final class MonitorApi {
     private final ListenHub listen;
     private final Scopes scopes;
     private final SessionCounts sessionCounts;
+    private HttpConnections httpConnections = new HttpConnections(1, 1);
 
     public MonitorApi(StationDirectory directory, StationRegistry registry, StationWatch watch, PlayoutEngine engine,
                       AlertService alerts, EventStream events, ListenHub listen, Scopes scopes,
@@ -43,6 +44,12 @@ public final class MonitorApi {
         this.events = events;
         this.listen = listen;
         this.scopes = scopes;
+    }
+
+    /** The HTTP connection caps whose counts /metrics shows. */
+    public MonitorApi httpConnections(HttpConnections connections) {
+        this.httpConnections = connections;
+        return this;
     }
 
     public void register(Router router) {
@@ -93,6 +100,10 @@ public final class MonitorApi {
                         registry.counters().statusThrottledCount())
                 .counter("loa_station_history_coalesced_total", "Station history rows folded into a per-minute summary",
                         registry.counters().historyCoalesced())
+                .gauge("loa_http_connections", "Open HTTP connections", httpConnections.open())
+                .counters("loa_http_connections_closed_total", "HTTP connections closed by the connection caps, by reason",
+                        "reason", new TreeMap<>(Map.of("address_cap", httpConnections.evictedForAddress(),
+                                "total_cap", httpConnections.evictedForTotal(), "all_busy", httpConnections.refused())))
                 .counters("loa_session_events_total", "Session events published by playout, by kind", "event",
                         sessionCounts.snapshot())
                 .histogram(alerts.latency)

@@ -9,19 +9,30 @@ import vn.loa.server.auth.Access;
  * byte of its body, and what serves it afterwards.
  *
  * @param template  the path as written, {@code /api/stations/{id}}; {@code {name...}} takes the rest of the path
- * @param bodyLimit the largest body accepted, in bytes; a larger one is refused 413 before it is read
+ * @param bodyLimit the largest body accepted, in bytes; a larger one is refused 413 before it is read. It
+ *                  is 0, whatever was asked, for GET, HEAD and DELETE and for public routes: none of them
+ *                  reads a body, and a body nobody reads is only something for a stranger to park in memory
  * @param endpoint  what serves a JSON or upload route; null for streams and static files, served by their handlers
  */
 public record Route(HttpMethod method, String template, Access access, RouteKind kind, int bodyLimit,
                     Endpoint endpoint) {
 
     public Route {
+        if (!takesBody(method, access)) {
+            bodyLimit = 0;
+        }
         if (bodyLimit < 0) {
             throw new IllegalArgumentException("bodyLimit must not be negative: " + template);
         }
         if (endpoint == null && (kind == RouteKind.JSON || kind == RouteKind.UPLOAD)) {
             throw new IllegalArgumentException("a " + kind + " route needs an endpoint: " + template);
         }
+    }
+
+    /** Whether a request of this method and access can carry a body at all. */
+    static boolean takesBody(HttpMethod method, Access access) {
+        return access != Access.PUBLIC && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)
+                && !method.equals(HttpMethod.DELETE);
     }
 
     Pattern pattern() {

@@ -27,6 +27,11 @@ public final class Router {
     @FunctionalInterface
     public interface Gate {
         ApiRequest admit(ApiRequest request, Access access);
+
+        /** What to throw for a listen ticket that did not open: 401, or 429 where the gate limits failures. */
+        default RuntimeException invalidTicket(ApiRequest request) {
+            return ApiException.unauthorized("the listen ticket is unknown, used or expired; ask for a new one");
+        }
     }
 
     /** A request matched to its route: path parameters filled in, what it needs, what serves it. */

@@ -15,11 +15,17 @@ final class StaticFiles {
     record File(byte[] bytes, String contentType) {
     }
 
+    /** How many files are kept (for tests: unknown paths must not add any). */
+    int cached() {
+        return cache.size();
+    }
+
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
             Map.entry("css", "text/css; charset=utf-8"), Map.entry("json", "application/json; charset=utf-8"),
             Map.entry("png", "image/png"), Map.entry("svg", "image/svg+xml"), Map.entry("ico", "image/x-icon"));
-    private final Map<String, Optional<File>> cache = new ConcurrentHashMap<>();
+    /** Only files found in the jar, so the map can never grow past the jar's contents, whatever is asked. */
+    private final Map<String, File> cache = new ConcurrentHashMap<>();
 
     /** The file for a URL path, or empty: unknown paths, folders, traversal and unknown types are not served. */
     Optional<File> find(String path) {
@@ -40,7 +46,13 @@ final class StaticFiles {
         if (type == null) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(resource, r -> read(r, type));
+        File cached = cache.get(resource);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<File> found = read(resource, type);
+        found.ifPresent(f -> cache.putIfAbsent(resource, f));
+        return found;
     }
 
     private static Optional<File> read(String resource, String type) {

@@ -87,8 +87,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     private ApiRequest admit(ApiRequest request, String station) {
         String ticket = request.param("ticket");
         if (station != null && ticket != null) {
-            return request.as(tickets.redeem(ticket, station).orElseThrow(() ->
-                    ApiException.unauthorized("the listen ticket is unknown, used or expired; ask for a new one")));
+            return request.as(tickets.redeem(ticket, station).orElseThrow(() -> gate.invalidTicket(request)));
         }
         ApiRequest who = request.principal() != null ? request : gate.admit(request, Access.MONITOR);
         if (station != null) {

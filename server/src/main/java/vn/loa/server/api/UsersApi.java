@@ -19,6 +19,8 @@ import vn.loa.server.text.TextRules;
  */
 public final class UsersApi {
     private static final int MAX_TOKEN_DAYS = 3660;
+    /** A person's name as a console shows it; the column holds 255, no real name needs more than this. */
+    static final int MAX_DISPLAY_NAME_CHARS = 100;
     private final Users users;
 
     /** Body of POST /api/users and PUT /api/users/{name}. */
@@ -47,6 +49,7 @@ public final class UsersApi {
 
     private ApiResponse create(ApiRequest request) {
         UserRequest body = Json.body(request, UserRequest.class);
+        TextRules.line("displayName", body.displayName(), MAX_DISPLAY_NAME_CHARS);
         try {
             if (!users.create(body.name(), body.displayName(), role(body.role()), scopes(body.scopes()))) {
                 throw new ApiException(HttpResponseStatus.CONFLICT, "user " + body.name() + " already exists");

@@ -22,14 +22,19 @@ final class ConfigFiles {
 
     /** server.yaml's http block (timeouts, body limit, failed-token limit); every key optional. */
     record Http(Long headerTimeoutMs, Long idleTimeoutMs, Integer maxJsonBodyBytes, Integer failedTokenLimit,
-                Long failedTokenWindowSeconds) {
+                Long failedTokenWindowSeconds, Integer maxConnections, Integer maxConnectionsPerAddress,
+                Long maxBodyBytesInFlight, Long minBodyBytesPerSecond) {
         HttpEdgeSettings settings() {
             HttpEdgeSettings d = HttpEdgeSettings.DEFAULT;
             return new HttpEdgeSettings(headerTimeoutMs != null ? headerTimeoutMs : d.headerTimeoutMs(),
                     idleTimeoutMs != null ? idleTimeoutMs : d.idleTimeoutMs(),
                     maxJsonBodyBytes != null ? maxJsonBodyBytes : d.maxJsonBodyBytes(),
                     failedTokenLimit != null ? failedTokenLimit : d.failedTokenLimit(),
-                    failedTokenWindowSeconds != null ? failedTokenWindowSeconds : d.failedTokenWindowSeconds());
+                    failedTokenWindowSeconds != null ? failedTokenWindowSeconds : d.failedTokenWindowSeconds(),
+                    maxConnections != null ? maxConnections : d.maxConnections(),
+                    maxConnectionsPerAddress != null ? maxConnectionsPerAddress : d.maxConnectionsPerAddress(),
+                    maxBodyBytesInFlight != null ? maxBodyBytesInFlight : d.maxBodyBytesInFlight(),
+                    minBodyBytesPerSecond != null ? minBodyBytesPerSecond : d.minBodyBytesPerSecond());
         }
     }
 

@@ -9,15 +9,28 @@ package vn.loa.server.config;
  * @param maxJsonBodyBytes         the largest JSON request body; larger ones are refused 413 unread
  * @param failedTokenLimit         invalid tokens one address may send within the window before 429
  * @param failedTokenWindowSeconds the window those failures are counted in
+ * @param maxConnections           HTTP connections open at once, all addresses
+ * @param maxConnectionsPerAddress ... from one remote address; over either cap the oldest waiting one is closed
+ * @param maxBodyBytesInFlight     request body bytes all connections together may be collecting at once
+ * @param minBodyBytesPerSecond    a body must arrive within the header timeout plus its length at this rate
  */
 public record HttpEdgeSettings(long headerTimeoutMs, long idleTimeoutMs, int maxJsonBodyBytes, int failedTokenLimit,
-                               long failedTokenWindowSeconds) {
+                               long failedTokenWindowSeconds, int maxConnections, int maxConnectionsPerAddress,
+                               long maxBodyBytesInFlight, long minBodyBytesPerSecond) {
 
-    public static final HttpEdgeSettings DEFAULT = new HttpEdgeSettings(10_000, 60_000, 64 * 1024, 10, 300);
+    public static final HttpEdgeSettings DEFAULT = new HttpEdgeSettings(10_000, 60_000, 64 * 1024, 10, 300,
+            4_096, 256, 128L * 1024 * 1024, 8 * 1024);
 
     public HttpEdgeSettings {
         if (headerTimeoutMs <= 0 || idleTimeoutMs <= 0 || failedTokenLimit <= 0 || failedTokenWindowSeconds <= 0) {
             throw new ConfigException("http: timeouts, failedTokenLimit and failedTokenWindowSeconds must be positive");
+        }
+        if (maxConnections <= 0 || maxConnectionsPerAddress <= 0 || minBodyBytesPerSecond <= 0) {
+            throw new ConfigException("http: maxConnections, maxConnectionsPerAddress and minBodyBytesPerSecond must be positive");
+        }
+        if (maxBodyBytesInFlight < maxJsonBodyBytes) {
+            throw new ConfigException("http: maxBodyBytesInFlight must hold at least one JSON body (" + maxJsonBodyBytes
+                    + " bytes), got " + maxBodyBytesInFlight);
         }
         if (maxJsonBodyBytes < 1024) {
             throw new ConfigException("http: maxJsonBodyBytes must be at least 1024, got " + maxJsonBodyBytes);

@@ -38,6 +38,11 @@ class HttpEdgeTest {
     private HttpApiServer http;
     private int port;
     private final AtomicInteger bodiesServed = new AtomicInteger();
+    /** Small caps so the tests can reach them: 16 connections, 3 per address. */
+    private final HttpConnections connections = new HttpConnections(16, 3);
+    /** Room for two parked 4,000-byte bodies, not three. */
+    private static final long BODY_BUDGET = 10_000;
+    private static final long MIN_BODY_RATE = 8_192;
 
     @BeforeEach
     void start() throws Exception {
@@ -58,7 +63,8 @@ class HttpEdgeTest {
             return request.as(new Principal("editor", Role.OPERATOR, Set.of("province")));
         };
         http = new HttpApiServer(router, gate, 2, new ApiAuditor(new AuditLog(database.dataSource()), Clock.systemUTC()),
-                new HttpApiServer.Timeouts(HEADER_TIMEOUT_MS, IDLE_TIMEOUT_MS), new HttpApiServer.Streams(null, null, null, null, null));
+                new HttpApiServer.Timeouts(HEADER_TIMEOUT_MS, IDLE_TIMEOUT_MS), new HttpApiServer.Streams(null, null, null, null, null))
+                .limits(new HttpApiServer.Limits(connections, BODY_BUDGET, MIN_BODY_RATE));
         port = http.start("127.0.0.1", 0);
     }
 
@@ -204,5 +210,101 @@ class HttpEdgeTest {
             assertEquals(201, editor.send(new byte[5000]).read().status());
         }
         assertEquals(1, bodiesServed.get());
+    }
+
+    @Test
+    void aBodySentToARouteThatTakesNoneIsRefused413FromItsHeadAndNothingIsCollected() throws Exception {
+        try (RawHttp client = new RawHttp(port)) {
+            // Under the JSON limit, on a public GET: it used to be let in and parked until it came whole.
+            RawHttp.Answer answer = client.send("GET /api/fast/1 HTTP/1.1\r\nHost: loa\r\nContent-Length: 4000\r\n\r\n").read();
+            assertEquals(413, answer.status(), answer.toString());
+            assertTrue(answer.body().contains("\"code\":\"body_too_large\""), answer.body());
+            assertEquals("close", answer.header("Connection"));
+            client.send(new byte[3999]);
+            assertTrue(client.closedWithin(3_000), "the connection ends after the refused body");
+        }
+        try (RawHttp client = new RawHttp(port)) {
+            RawHttp.Answer answer = client.send("GET /api/fast/2 HTTP/1.1\r\nHost: loa\r\nTransfer-Encoding: chunked\r\n\r\n").read();
+            assertEquals(413, answer.status(), "a chunked body on a GET: " + answer);
+        }
+    }
+
+    @Test
+    void aBodyThatTricklesIsCutOffAfterTheHeaderTimeoutPlusItsLengthAtTheMinimumRate() throws Exception {
+        try (RawHttp client = new RawHttp(port)) {
+            client.send("POST /api/things HTTP/1.1\r\nHost: loa\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{");
+            long started = System.nanoTime();
+            boolean closed = false;
+            // A byte every 200 ms never lets the idle timeout (800 ms) run out; the body deadline does.
+            for (int i = 0; i < 30 && !closed; i++) {
+                try {
+                    client.send(" ");
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                    break;
+                }
+                closed = client.closedWithin(200);
+            }
+            assertTrue(closed, "a trickling body is cut off");
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            long deadlineMs = HEADER_TIMEOUT_MS + 4000 * 1000 / MIN_BODY_RATE;
+            assertTrue(tookMs < deadlineMs + 1_500, "closed after about " + deadlineMs + " ms, took " + tookMs + " ms");
+        }
+        assertEquals(0, bodiesServed.get());
+    }
+
+    @Test
+    void bodiesParkedOnManyConnectionsCannotHoldMoreThanTheBudgetAndTheNextIsAnswered503() throws Exception {
+        String head = "POST /api/things HTTP/1.1\r\nHost: loa\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n";
+        try (RawHttp first = new RawHttp("127.0.0.11", port); RawHttp second = new RawHttp("127.0.0.12", port);
+             RawHttp third = new RawHttp("127.0.0.13", port)) {
+            first.send(head);
+            second.send(head);
+            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> http.bodyBytesReserved() == 8_000);
+            RawHttp.Answer busy = third.send(head).read();
+            assertEquals(503, busy.status(), busy.toString());
+            assertTrue(busy.body().contains("\"code\":\"busy\""), busy.body());
+            first.send("{" + " ".repeat(3998) + "}");
+            assertEquals(201, first.read().status(), "a body within the budget is served");
+        }
+        try (RawHttp again = new RawHttp(port)) {
+            again.send(head).send("{" + " ".repeat(3998) + "}");
+            assertEquals(201, again.read().status(), "the budget is given back when bodies end");
+        }
+    }
+
+    @Test
+    void aFourthConnectionFromOneAddressClosesThatAddresssOldestWaitingOneAndIsServed() throws Exception {
+        try (RawHttp a = new RawHttp("127.0.0.7", port); RawHttp b = new RawHttp("127.0.0.7", port);
+             RawHttp c = new RawHttp("127.0.0.7", port); RawHttp other = new RawHttp("127.0.0.8", port)) {
+            org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> connections.open() == 4);
+            try (RawHttp d = new RawHttp("127.0.0.7", port)) {
+                assertEquals(200, d.send("GET /api/fast/4 HTTP/1.1\r\nHost: loa\r\n\r\n").read().status(),
+                        "the newcomer is served");
+                assertTrue(a.closedWithin(2_000), "the oldest connection of that address made room");
+            }
+            try (RawHttp later = new RawHttp("127.0.0.8", port)) {
+                assertEquals(200, later.send("GET /api/fast/5 HTTP/1.1\r\nHost: loa\r\n\r\n").read().status(),
+                        "another address is not touched");
+            }
+            assertEquals(1, connections.evictedForAddress(), "exactly one connection was closed for the cap");
+            assertEquals(0, connections.refused());
+        }
+    }
+
+    @Test
+    void anAnswerWrittenJustAsTheConnectionClosesDoesNotFailOnTheEventLoop() {
+        io.netty.channel.embedded.EmbeddedChannel channel = new io.netty.channel.embedded.EmbeddedChannel(
+                new ConnectionClock(1_000, 1_000, MIN_BODY_RATE),
+                new HttpEdge(new Router(), (r, a) -> r, Runnable::run, null, new BodyBudget(1_000)),
+                new io.netty.channel.ChannelInboundHandlerAdapter());
+        io.netty.channel.ChannelHandlerContext api = channel.pipeline().lastContext();
+        HttpEdge.answered(api); // an endpoint thread hands its answer over to the event loop...
+        // ...and before the loop gets to it, the client goes away and the closing pipeline forgets its handlers.
+        channel.pipeline().remove(HttpEdge.class);
+        channel.close();
+        channel.checkException();
     }
 }
