@@ -16,6 +16,7 @@ import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.broadcast.SessionJournal;
 import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.broadcast.SessionRecord;
 import vn.loa.server.confirm.Confirmations;
 import vn.loa.server.policy.AirPolicy;
 
@@ -108,16 +109,22 @@ public final class BroadcastsApi {
         return at;
     }
 
+    /**
+     * Stops a broadcast by the id its client was given, even across restarts: a session put back on air
+     * (or held again) after a restart runs under a new id, which the journal's resumed-as chain leads to.
+     */
     private CompletableFuture<ApiResponse> cancel(ApiRequest request) {
-        long id = Params.number(request.pathParam(0), "broadcast id");
+        long asked = Params.number(request.pathParam(0), "broadcast id");
+        long id = launcher.successor(asked).map(SessionRecord::id).orElse(asked);
         return engine.broadcasts().thenCompose(all -> {
             all.stream().filter(b -> b.id() == id).findFirst().ifPresent(b -> mayStop(request, b));
             return launcher.cancel(id);
         }).thenApply(found -> {
             if (!found) {
-                throw ApiException.notFound("no live or held broadcast " + id);
+                throw ApiException.notFound("no live or held broadcast " + asked);
             }
-            return ApiResponse.ok(Map.of("id", id, "status", "CANCELLED"));
+            return ApiResponse.ok(id == asked ? Map.of("id", asked, "status", "CANCELLED")
+                    : Map.of("id", asked, "status", "CANCELLED", "session", id));
         });
     }
 
