@@ -4,11 +4,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import vn.loa.server.auth.Access;
 import vn.loa.server.playout.BroadcastView;
 import java.util.concurrent.CompletableFuture;
+import vn.loa.server.asrun.AsRunEntry;
 import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
@@ -133,10 +136,28 @@ public final class BroadcastsApi {
                 Stream.concat(b.playing().stream(), b.waiting().stream()).toList(), "broadcast " + b.id());
     }
 
+    /** A session asked for by id brings the sessions it was put back on air as after restarts, in order. */
     private ApiResponse asRun(ApiRequest r) {
         String session = r.param("session");
-        return ApiResponse.ok(asRun.query(r.param("station"), session == null ? null : Params.number(session, "session"),
-                Params.instant(r, "from"), Params.instant(r, "to"), Params.limit(r, 10_000, 100_000)).stream()
-                .filter(e -> policy.scope().reaches(r.principal(), e.station())).toList());
+        int limit = Params.limit(r, 10_000, 100_000);
+        List<Long> sessions = new ArrayList<>();
+        if (session != null) {
+            long asked = Params.number(session, "session");
+            journal.chain(asked).forEach(s -> sessions.add(s.id()));
+            if (sessions.isEmpty()) {
+                sessions.add(asked);
+            }
+        } else {
+            sessions.add(null);
+        }
+        List<AsRunEntry> out = new ArrayList<>();
+        for (Long id : sessions) {
+            out.addAll(asRun.query(r.param("station"), id, Params.instant(r, "from"), Params.instant(r, "to"),
+                    limit - out.size()));
+            if (out.size() >= limit) {
+                break;
+            }
+        }
+        return ApiResponse.ok(out.stream().filter(e -> policy.scope().reaches(r.principal(), e.station())).toList());
     }
 }
