@@ -33,19 +33,25 @@ public final class ApiAuditor {
     /** Runs the endpoint with its audit row written ahead (for changes); never fails, every fault is an answer. */
     CompletableFuture<ApiResponse> serve(ApiRequest request, Endpoint endpoint) {
         if (reading(request)) {
-            return run(request, endpoint).thenApply(answer -> {
+            return read(request, endpoint).thenApply(answer -> {
                 answered(request, answer);
                 return answer;
             });
         }
         long row;
+        String detail = AuditDetail.of(request.contentType(), request.body());
         try {
             row = audit.begin(new AuditEntry(clock.instant(), request.actor(), request.remoteAddress(), action(request),
-                    null, 0, AuditDetail.of(request.contentType(), request.body())));
+                    null, 0, detail));
         } catch (SQLException | RuntimeException e) {
             log.error("Refusing {}: its audit row cannot be written: {}", action(request), e.toString());
             if (StorageFault.of(e).isPresent()) { // a full disk (507) or a lost database (503), in the store's words
-                return CompletableFuture.completedFuture(ApiHandler.toResponse(request, e));
+                ApiResponse refused = ApiHandler.toResponse(request, e);
+                // The refusal is audited too: its row waits in the audit writer, which holds rows through
+                // a storage fault and writes them once the store heals, rather than being lost with the call.
+                audit.record(new AuditEntry(clock.instant(), request.actor(), request.remoteAddress(), action(request),
+                        null, refused.status().code(), detail));
+                return CompletableFuture.completedFuture(refused);
             }
             return CompletableFuture.completedFuture(ApiHandler.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "audit_unavailable", "the audit cannot be written just now, so nothing was changed; try again later"));
@@ -63,13 +69,34 @@ public final class ApiAuditor {
     }
 
     private static CompletableFuture<ApiResponse> run(ApiRequest request, Endpoint endpoint) {
-        CompletableFuture<ApiResponse> answer;
+        return attempt(request, endpoint).handle((ok, failure) -> ok != null ? ok : ApiHandler.toResponse(request, failure));
+    }
+
+    /**
+     * A read that met a storage fault is tried once more: H2 closes itself after a write the disk
+     * refused and reopens on fresh connections (the store evicts the dead ones as it notices), so the
+     * second try usually reads. If it fails too, the answer is 503 with Retry-After, never 507: a read
+     * changes nothing, so a full disk is no reason to refuse it (see {@link ApiHandler#toResponse}).
+     */
+    private static CompletableFuture<ApiResponse> read(ApiRequest request, Endpoint endpoint) {
+        return attempt(request, endpoint).handle((ok, failure) -> {
+            if (ok != null) {
+                return CompletableFuture.completedFuture(ok);
+            }
+            if (StorageFault.of(failure).isEmpty()) {
+                return CompletableFuture.completedFuture(ApiHandler.toResponse(request, failure));
+            }
+            log.debug("{} met a storage fault ({}); reading once more", action(request), failure.toString());
+            return run(request, endpoint);
+        }).thenCompose(java.util.function.Function.identity());
+    }
+
+    private static CompletableFuture<ApiResponse> attempt(ApiRequest request, Endpoint endpoint) {
         try {
-            answer = endpoint.handle(request);
+            return endpoint.handle(request);
         } catch (RuntimeException e) {
-            answer = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return answer.handle((ok, failure) -> ok != null ? ok : ApiHandler.toResponse(request, failure));
     }
 
     /** Appends the row of a request answered without running a change: a refusal, or a read refused rights. */

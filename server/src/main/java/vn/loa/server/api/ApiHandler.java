@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -88,6 +89,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         StorageFault fault = StorageFault.of(cause).orElse(null);
         if (fault != null) { // a full disk (507) or a lost database (503) is a state the server heals from, not a bug
+            if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
+                // A read is no write: a full disk does not refuse it (507 would tell the client to free
+                // space), only a store that cannot answer just now, which the client may retry shortly.
+                return new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE, Map.of("status", 503,
+                        "code", StorageFault.UNREACHABLE.code, "error", "the server's database cannot answer just now; "
+                        + "retry shortly", "retryAfter", StorageFault.RETRY_AFTER_SECONDS));
+            }
             return error(HttpResponseStatus.valueOf(fault.httpStatus), fault.code, fault.sentence);
         }
         if (cause instanceof ScheduleConflict.Refused e) {
@@ -137,7 +145,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 http.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"loa\", charset=\"UTF-8\"");
             }
         }
-        if (status.code() == 429 && response.body() instanceof Map<?, ?> body && body.get("retryAfter") != null) {
+        if ((status.code() == 429 || status.code() == 503) && response.body() instanceof Map<?, ?> body && body.get("retryAfter") != null) {
             http.headers().set(HttpHeaderNames.RETRY_AFTER, body.get("retryAfter"));
         }
         send(ctx, keepAlive, http);

@@ -4,11 +4,14 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import vn.loa.server.auth.Access;
 import vn.loa.server.playout.BroadcastView;
 import java.util.concurrent.CompletableFuture;
+import vn.loa.server.asrun.AsRunEntry;
 import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.broadcast.BroadcastRequest;
@@ -16,6 +19,7 @@ import vn.loa.server.playout.BroadcastPlan;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.broadcast.SessionJournal;
 import vn.loa.server.broadcast.SessionLauncher;
+import vn.loa.server.broadcast.SessionRecord;
 import vn.loa.server.confirm.Confirmations;
 import vn.loa.server.policy.AirPolicy;
 
@@ -108,16 +112,22 @@ public final class BroadcastsApi {
         return at;
     }
 
+    /**
+     * Stops a broadcast by the id its client was given, even across restarts: a session put back on air
+     * (or held again) after a restart runs under a new id, which the journal's resumed-as chain leads to.
+     */
     private CompletableFuture<ApiResponse> cancel(ApiRequest request) {
-        long id = Params.number(request.pathParam(0), "broadcast id");
+        long asked = Params.number(request.pathParam(0), "broadcast id");
+        long id = launcher.successor(asked).map(SessionRecord::id).orElse(asked);
         return engine.broadcasts().thenCompose(all -> {
             all.stream().filter(b -> b.id() == id).findFirst().ifPresent(b -> mayStop(request, b));
             return launcher.cancel(id);
         }).thenApply(found -> {
             if (!found) {
-                throw ApiException.notFound("no live or held broadcast " + id);
+                throw ApiException.notFound("no live or held broadcast " + asked);
             }
-            return ApiResponse.ok(Map.of("id", id, "status", "CANCELLED"));
+            return ApiResponse.ok(id == asked ? Map.of("id", asked, "status", "CANCELLED")
+                    : Map.of("id", asked, "status", "CANCELLED", "session", id));
         });
     }
 
@@ -126,10 +136,28 @@ public final class BroadcastsApi {
                 Stream.concat(b.playing().stream(), b.waiting().stream()).toList(), "broadcast " + b.id());
     }
 
+    /** A session asked for by id brings the sessions it was put back on air as after restarts, in order. */
     private ApiResponse asRun(ApiRequest r) {
         String session = r.param("session");
-        return ApiResponse.ok(asRun.query(r.param("station"), session == null ? null : Params.number(session, "session"),
-                Params.instant(r, "from"), Params.instant(r, "to"), Params.limit(r, 10_000, 100_000)).stream()
-                .filter(e -> policy.scope().reaches(r.principal(), e.station())).toList());
+        int limit = Params.limit(r, 10_000, 100_000);
+        List<Long> sessions = new ArrayList<>();
+        if (session != null) {
+            long asked = Params.number(session, "session");
+            journal.chain(asked).forEach(s -> sessions.add(s.id()));
+            if (sessions.isEmpty()) {
+                sessions.add(asked);
+            }
+        } else {
+            sessions.add(null);
+        }
+        List<AsRunEntry> out = new ArrayList<>();
+        for (Long id : sessions) {
+            out.addAll(asRun.query(r.param("station"), id, Params.instant(r, "from"), Params.instant(r, "to"),
+                    limit - out.size()));
+            if (out.size() >= limit) {
+                break;
+            }
+        }
+        return ApiResponse.ok(out.stream().filter(e -> policy.scope().reaches(r.principal(), e.station())).toList());
     }
 }

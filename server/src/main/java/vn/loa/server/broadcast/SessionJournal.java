@@ -147,13 +147,18 @@ public final class SessionJournal implements AutoCloseable {
                 resumedAs == null ? SessionRecord.INTERRUPTED : SessionRecord.RESUMED, clock.instant(), resumedAs, id);
     }
 
-    /** What was on air or held for later: oldest first, the order they are put back in. */
     /**
      * The journal row that carries session {@code id} on now: itself, or the last of the sessions it
      * was put back on air as after restarts; empty if it was never journaled.
      */
     public java.util.Optional<SessionRecord> successor(long id) {
-        SessionRecord at = null;
+        List<SessionRecord> chain = chain(id);
+        return chain.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(chain.get(chain.size() - 1));
+    }
+
+    /** Session {@code id}'s row and those of the sessions it was put back on air as, oldest first. */
+    public List<SessionRecord> chain(long id) {
+        List<SessionRecord> out = new java.util.ArrayList<>();
         Long next = id;
         for (int hops = 0; next != null && hops < 100; hops++) {
             List<SessionRecord> row = Sql.select("SELECT " + COLUMNS + " FROM broadcast_session").where("id = ?", next)
@@ -161,10 +166,10 @@ public final class SessionJournal implements AutoCloseable {
             if (row.isEmpty()) {
                 break;
             }
-            at = row.get(0);
-            next = at.resumedAs();
+            out.add(row.get(0));
+            next = row.get(0).resumedAs();
         }
-        return java.util.Optional.ofNullable(at);
+        return out;
     }
 
     /** Marks a held session from a schedule as never aired, so the schedule's misfire handling takes it. */
@@ -173,6 +178,7 @@ public final class SessionJournal implements AutoCloseable {
                 clock.instant(), id);
     }
 
+    /** What was on air or held for later: oldest first, the order they are put back in. */
     public List<SessionRecord> active() {
         List<SessionRecord> out = new java.util.ArrayList<>(query(SessionRecord.ACTIVE, Integer.MAX_VALUE));
         out.addAll(query(SessionRecord.PENDING, Integer.MAX_VALUE));

@@ -18,8 +18,10 @@ import vn.loa.server.playout.PlayoutEngine;
  * programme is joined at the position wall-clock time implies, as a schedule's JOIN does; one that was
  * held for a later instant is held again; one already over is closed. A timed broadcast whose air time
  * passed while the server was down follows the same rule, as if it had aired at its time: joined where
- * it would be now, or closed if it would be over. Either way the as-run log says so, and the session
- * events say which new session carries on which old one, so an alert follows its session. A schedule
+ * it would be now, or closed if it would be over. The as-run log says INTERRUPTED only for what was on
+ * air; a timed broadcast that never aired gets JOINED or MISSED, or nothing when it is simply held
+ * again. The journal's resumed-as chain and the session events say which new session carries on which
+ * old one, so an alert follows its session and a client's DELETE with its original id finds it. A schedule
  * entry's session that was still held is left to the schedule's misfire handling, which knows its policy.
  * A session that was paused under a higher class resumes at its wall-clock position too, not where it
  * was cut: the pause was not journaled, and the simpler rule is the predictable one.
@@ -62,15 +64,17 @@ public final class SessionRecovery {
             try {
                 plan = planner.plan(s.request());
             } catch (PlanException e) {
-                close(s, planner.stationsOrNone(s.request()), "server stopped while on air; cannot air again: "
-                        + e.getMessage());
+                boolean wasOnAir = !s.state().equals(SessionRecord.PENDING);
+                close(s, planner.stationsOrNone(s.request()), wasOnAir, "server stopped while "
+                        + (wasOnAir ? "on air" : "it was held for " + s.audibleAt()) + "; cannot air again: " + e.getMessage());
                 continue;
             }
             Instant end = s.audibleAt().plusMillis(s.durationMs());
             boolean pastDeadline = plan.resumeDeadline() != null && now.isAfter(plan.resumeDeadline());
+            boolean aired = !s.state().equals(SessionRecord.PENDING);
             if (now.plus(MIN_REMAINING).isAfter(end) || pastDeadline) {
-                close(s, plan.stations(), "server stopped while " + (s.state().equals(SessionRecord.PENDING)
-                        ? "it was held for " + s.audibleAt() : "on air") + "; " + (pastDeadline
+                close(s, plan.stations(), aired, "server stopped while " + (aired ? "on air"
+                        : "it was held for " + s.audibleAt()) + "; " + (pastDeadline
                         ? "its resume deadline has passed" : "the programme was over by the restart"));
                 continue;
             }
@@ -87,25 +91,33 @@ public final class SessionRecovery {
             }
             journal.settled(s.id(), newId);
             launcher.recovered(s.id(), newId);
-            note(s, plan.stations(), "server stopped while on air; back on air as session " + newId + ", " + how);
-            log.warn("Session {} '{}' was on air when the server stopped: back on air as {}, {}", s.id(), s.title(),
-                    newId, how);
+            if (aired) {
+                note(s, plan.stations(), AsRunEntry.INTERRUPTED, "server stopped while on air; back on air as session "
+                        + newId + ", " + how);
+            } else if (!s.audibleAt().isAfter(now)) {
+                // Never on air: its air time passed while the server was down, so it joins late; not interrupted.
+                note(s, plan.stations(), AsRunEntry.JOINED, "the server was down at its air time " + s.audibleAt()
+                        + "; on air as session " + newId + ", " + how);
+            } // held again for a time still ahead: nothing happened on air, so the as-run log has nothing to say
+            log.warn("Session {} '{}' was {} when the server stopped: carried on as {}, {}", s.id(), s.title(),
+                    aired ? "on air" : "held for " + s.audibleAt(), newId, how);
             resumed++;
         }
         return resumed;
     }
 
-    private void close(SessionRecord s, Set<String> stations, String reason) throws Exception {
+    /** @param aired whether it was on air (INTERRUPTED) or only held and its time went by (MISSED) */
+    private void close(SessionRecord s, Set<String> stations, boolean aired, String reason) throws Exception {
         journal.settled(s.id(), null);
         launcher.notRecovered(s.id(), reason);
-        note(s, stations, reason);
+        note(s, stations, aired ? AsRunEntry.INTERRUPTED : AsRunEntry.MISSED, reason);
         log.warn("Session {} '{}': {}", s.id(), s.title(), reason);
     }
 
-    private void note(SessionRecord s, Set<String> stations, String reason) throws Exception {
+    private void note(SessionRecord s, Set<String> stations, String event, String reason) throws Exception {
         for (String station : stations) {
             asRun.append(new AsRunEntry(clock.instant(), station, s.id(), s.title(), s.priority(),
-                    AsRunEntry.INTERRUPTED, null, null, null, reason)).get(30, TimeUnit.SECONDS);
+                    event, null, null, null, reason)).get(30, TimeUnit.SECONDS);
         }
     }
 }

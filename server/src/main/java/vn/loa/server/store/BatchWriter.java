@@ -135,7 +135,7 @@ public final class BatchWriter<T> implements AutoCloseable {
                 holding = null;
                 return last;
             } catch (SQLException e) {
-                if (StorageFault.of(e).isEmpty() || last) {
+                if (!storageFault(e) || last) {
                     // Not the disk's fault (or shutting down): fail the waiters; the caller keeps running.
                     log.error("Writing {} rows to {} failed: {}", batch.size(), table, e.getMessage());
                     batch.forEach(p -> p.done().completeExceptionally(e));
@@ -164,6 +164,15 @@ public final class BatchWriter<T> implements AutoCloseable {
             dropBeyondBound(batch);
             heldRows = batch.size();
         }
+    }
+
+    /**
+     * Whether the failure is the store's rather than the rows': named as a storage fault, or met while
+     * the store is known to be degraded (a driver's wording for a broken store is not always known, and
+     * a row dropped for a wording is lost for good).
+     */
+    private boolean storageFault(SQLException e) {
+        return StorageFault.of(e).isPresent() || db instanceof ObservedDataSource observed && observed.health().degraded();
     }
 
     private void dropBeyondBound(List<Pending<T>> batch) {

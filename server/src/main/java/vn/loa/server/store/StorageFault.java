@@ -17,7 +17,13 @@ public enum StorageFault {
     private static final String PG_DISK_FULL = "53100";
     /** H2: the database was closed (after a write it could not complete, or by an admin). */
     private static final int H2_DATABASE_CLOSED = 90098;
+    /** H2: a general error, which is how it reports that its file store could not write (MVStoreException). */
+    private static final int H2_GENERAL_ERROR = 50000;
+    /** How H2's file store words a write the disk refused ({@code DataUtils.ERROR_WRITING_FAILED}). */
+    private static final String H2_WRITE_FAILED = "Writing to ";
 
+    /** What a 503 for a store that cannot answer just now tells the client to wait: about one health probe. */
+    public static final int RETRY_AFTER_SECONDS = 2;
     public final int httpStatus;
     public final String code;
     public final String sentence;
@@ -51,6 +57,9 @@ public enum StorageFault {
         if (message.contains("No space left on device") || message.contains("ENOSPC")) {
             return FULL;
         }
+        if (h2WriteFailed(t, message)) {
+            return FULL;
+        }
         if (t instanceof SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.equals(PG_DISK_FULL)) {
@@ -62,5 +71,19 @@ public enum StorageFault {
             }
         }
         return null;
+    }
+
+    /**
+     * H2's file store could not write its file. Whatever the cause chain says (ENOSPC when the kernel
+     * reports it, often nothing more than a closed channel), an embedded store that cannot write is full
+     * for the client: 507, and the store heals once a probe write succeeds. The check is by name and
+     * wording, not by H2's classes, so the server does not need H2 at compile time.
+     */
+    private static boolean h2WriteFailed(Throwable t, String message) {
+        boolean mvStore = t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
+                && message.startsWith(H2_WRITE_FAILED);
+        boolean general = t instanceof SQLException e && e.getErrorCode() == H2_GENERAL_ERROR
+                && message.contains("MVStoreException: " + H2_WRITE_FAILED);
+        return (mvStore || general) && message.contains(" failed");
     }
 }

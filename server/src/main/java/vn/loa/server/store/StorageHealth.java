@@ -49,6 +49,9 @@ public final class StorageHealth implements AutoCloseable {
     private final Clock clock;
     private final Map<String, LongSupplier> writers = new ConcurrentHashMap<>();
     private volatile Degraded degraded;
+    private static final long EVICT_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private final java.util.concurrent.atomic.AtomicLong lastEviction = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - EVICT_GAP_NANOS - 1);
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "storage-probe");
         t.setDaemon(true);
@@ -81,7 +84,22 @@ public final class StorageHealth implements AutoCloseable {
             degraded = new Degraded(fault, Database.rootMessage(e), now == null ? clock.instant() : now.since());
             log.error("Storage {}: {}; writes are refused until it heals", fault, Database.rootMessage(e));
         }
+        evictSoon();
         return e instanceof StorageFaultException ? e : new StorageFaultException(fault, e);
+    }
+
+    /**
+     * Lets the pool drop its connections now rather than at the next probe: H2 closes itself after a
+     * write the disk refused, and every read on the old connections would fail until then. Fresh ones
+     * reopen the file, so a read retried at once can succeed. At most twice a second, since a failing
+     * writer may report the same fault in a loop.
+     */
+    private void evictSoon() {
+        long now = System.nanoTime();
+        long last = lastEviction.get();
+        if (now - last > EVICT_GAP_NANOS && lastEviction.compareAndSet(last, now)) {
+            evictConnections.run();
+        }
     }
 
     /** A writer whose held rows (not yet committed because of a fault) health should show. */

@@ -2,6 +2,7 @@ package vn.loa.server.store;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,10 @@ class RestartFollowsTest {
         long landslide = live(first, "Sạt lở đất", "commune-b", Instant.now().plusSeconds(20));
         long floodSession = first.get("/api/alerts/" + flood).body().get("sessionId").asLong();
         long landslideSession = first.get("/api/alerts/" + landslide).body().get("sessionId").asLong();
+        ChildServer.Reply plain = first.post("/api/broadcasts", """
+                {"title":"Thông báo","media":["long.mp3"],"repeat":10,"targets":{"areas":["commune-c"]}}""");
+        assertEquals(201, plain.status(), plain.toString());
+        long plainId = plain.body().get("id").asLong();
         assertEquals(137, first.kill());
 
         SimEvents events = new SimEvents();
@@ -56,8 +61,18 @@ class RestartFollowsTest {
              DeviceSimulator sim = new DeviceSimulator(second.receiverAddress(), events.log())) {
             COMMUNE_A.forEach(s -> sim.add(TestServer.credentials(s)));
             COMMUNE_B.forEach(s -> sim.add(TestServer.credentials(s)));
+            COMMUNE_C.forEach(s -> sim.add(TestServer.credentials(s)));
             long floodNow = resumedAs(second, floodSession);
             long landslideNow = resumedAs(second, landslideSession);
+            long plainNow = resumedAs(second, plainId);
+
+            // The client kept only the id its POST was answered with; it still stops the broadcast.
+            await().atMost(WAIT).until(() -> COMMUNE_C.stream().allMatch(s -> has(events, s, "play_start", plainNow)));
+            ChildServer.Reply stopped = second.delete("/api/broadcasts/" + plainId);
+            assertEquals(200, stopped.status(), "the id from the 201 still stops it after a restart: " + stopped);
+            assertEquals(plainNow, stopped.body().get("session").asLong(), stopped.toString());
+            await().atMost(WAIT).until(() -> COMMUNE_C.stream().allMatch(s -> cancelledEnd(events, s, plainNow) != null));
+            assertEquals(404, second.delete("/api/broadcasts/" + plainId).status(), "stopped once, gone");
 
             await().atMost(WAIT).untilAsserted(() -> {
                 JsonNode alert = second.get("/api/alerts/" + flood).body();
@@ -90,17 +105,19 @@ class RestartFollowsTest {
     void timedBroadcastsAreJournaledBeforeTheirAirTimeAndKeptAcrossSigkill() throws Exception {
         Path config = TestConfig.write(dir, null);
         ChildServer first = new ChildServer(config, dir.resolve("data"), dir.resolve("first.log"));
-        Instant airAt = Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant airAt = Instant.now().plusSeconds(50).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         long calledAt = System.currentTimeMillis();
         ChildServer.Reply held = first.post("/api/broadcasts", timed("Họp dân 19 giờ", "commune-a", "long.mp3", airAt));
         long answeredIn = System.currentTimeMillis() - calledAt;
         assertEquals(201, held.status(), held.toString());
-        // A cold JVM on a shared machine takes a few seconds over its first request; air time is 30 s away.
+        // A cold JVM on a shared machine takes a few seconds over its first request; air time is 50 s away.
         assertTrue(answeredIn < 10_000, "answered at once, not at air time: " + answeredIn + " ms");
         assertEquals("HELD", held.body().get("state").asText());
         long heldId = held.body().get("id").asLong();
 
         long dropped = first.post("/api/broadcasts", timed("Hủy", "commune-b", "long.mp3", airAt)).body().get("id").asLong();
+        long keptId = first.post("/api/broadcasts", timed("Hủy sau", "commune-b", "long.mp3", airAt.plusSeconds(2)))
+                .body().get("id").asLong();
         Instant soon = Instant.now().plusSeconds(2);
         long missed = first.post("/api/broadcasts", timed("Chuông", "commune-c", "tone.mp3", soon)).body().get("id").asLong();
 
@@ -131,10 +148,26 @@ class RestartFollowsTest {
             assertEquals("CANCELLED", after.get(dropped).get("state").asText(), "a cancel survives the restart");
             assertEquals("INTERRUPTED", after.get(missed).get("state").asText(),
                     "a half-second tone whose time passed while the server was down is over, not aired late");
-            assertTrue(second.get("/api/asrun?session=" + missed).body().toString().contains("held for"),
-                    "the as-run log says why it did not air");
+            JsonNode missedRun = second.get("/api/asrun?session=" + missed).body();
+            assertTrue(missedRun.toString().contains("held for"), "the as-run log says why it did not air: " + missedRun);
+            missedRun.forEach(e -> assertEquals("MISSED", e.get("event").asText(), "it never aired: " + missedRun));
+            JsonNode heldRun = second.get("/api/asrun?session=" + heldId).body();
+            heldRun.forEach(e -> assertNotEquals("INTERRUPTED", e.get("event").asText(),
+                    "a session held again never aired, so nothing was interrupted: " + heldRun));
+
+            ChildServer.Reply cancelKept = second.delete("/api/broadcasts/" + keptId);
+            assertEquals(200, cancelKept.status(), "the id from the 201 still cancels it after a restart: " + cancelKept);
+            long keptNow = after.get(keptId).get("resumedAs").asLong();
+            assertEquals(keptNow, cancelKept.body().get("session").asLong(), cancelKept.toString());
+            await().atMost(WAIT).untilAsserted(() -> assertEquals("CANCELLED",
+                    byId(second.get("/api/sessions").body()).get(keptNow).get("state").asText()));
 
             await().atMost(WAIT).until(() -> COMMUNE_A.stream().allMatch(s -> has(events, s, "play_start", airs)));
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode run = second.get("/api/asrun?session=" + heldId).body();
+                assertTrue(run.toString().contains("\"session\":" + airs) && run.toString().contains("STARTED"),
+                        "the as-run log asked for by the original id follows it on air: " + run);
+            });
             for (String s : COMMUNE_A) {
                 long heardAt = events.of(s, "play_start").get(0).t();
                 assertTrue(Math.abs(heardAt - airAt.toEpochMilli()) < 1_500,

@@ -27,4 +27,21 @@ class StorageFaultTest {
                 "23505")), "a duplicate is the request's fault");
         assertEquals(Optional.empty(), StorageFault.of(new SQLException("Value too long", "22001")));
     }
+
+    @Test
+    void h2sFileStoreFailingToWriteIsAFullDiskNotAnUnknownError() {
+        // As H2 2.x reports it: error 50000 "General error: MVStoreException: Writing to ... failed", with
+        // a cause chain that need not mention ENOSPC (the reviewer's log showed none).
+        org.h2.mvstore.MVStoreException write = org.h2.mvstore.DataUtils.newMVStoreException(
+                org.h2.mvstore.DataUtils.ERROR_WRITING_FAILED, "Writing to {0} failed; length {1} at {2}",
+                "/data/loa.mv.db", 4096, 1_234_567, new java.nio.channels.ClosedChannelException());
+        SQLException general = org.h2.message.DbException.convert(write).getSQLException();
+        assertEquals(50000, general.getErrorCode(), general.toString());
+        assertEquals(Optional.of(StorageFault.FULL), StorageFault.of(general), "as the driver throws it");
+        assertEquals(Optional.of(StorageFault.FULL), StorageFault.of(new SQLException(general.getMessage(),
+                general.getSQLState(), 50000)), "by its message, should the cause be lost on the way");
+        assertEquals(Optional.of(StorageFault.FULL), StorageFault.of(new StoreException("insert failed", general)));
+        assertEquals(Optional.empty(), StorageFault.of(new SQLException("General error: java.lang.NullPointerException",
+                "HY000", 50000)), "another general error is a bug, not a full disk");
+    }
 }

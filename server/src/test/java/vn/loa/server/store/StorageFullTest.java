@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +55,7 @@ class StorageFullTest {
     @Test
     void aFullDiskIsAStateTheServerReportsAndHealsFrom() throws Exception {
         mount = Files.createDirectories(dir.resolve("data"));
-        boolean mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString())
+        boolean mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mount.toString())
                 .inheritIO().start().waitFor() == 0;
         if (!mounted) {
             mount = null;
@@ -74,18 +77,24 @@ class StorageFullTest {
 
         Path filler = mount.resolve("filler");
         fill(filler);
-        TestServer.Reply refused = null;
-        for (int i = 0; i < 200 && refused == null; i++) {
-            TestServer.Reply r = server.post("/api/users", JSON, "{\"name\":\"day-" + i + "\",\"role\":\"operator\","
+        // The very first change after the disk filled is refused as a full disk, not as an audit failure.
+        List<String> refusedNames = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = "day-" + i;
+            TestServer.Reply r = server.post("/api/users", JSON, "{\"name\":\"" + name + "\",\"role\":\"operator\","
                     + "\"scopes\":[\"commune-a\"]}");
-            assertNotEquals(500, r.status(), "a full disk is not an internal error: " + r);
-            if (r.status() != 201) {
-                refused = r;
+            assertEquals(507, r.status(), "write " + i + " after the disk filled: " + r);
+            assertEquals("storage_full", r.body().get("code").asText(), r.toString());
+            refusedNames.add(name);
+            // Reads change nothing, so a full disk never refuses them: 200, or 503 with Retry-After while H2 reopens.
+            for (String read : List.of("/api/users", "/api/audit", "/api/stations")) {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(server.as(TestServer.ADMIN_TOKEN)
+                        .builder(read).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(answer.statusCode() == 200 || answer.statusCode() == 503
+                        && answer.headers().firstValue("Retry-After").isPresent(),
+                        "GET " + read + " while the disk is full: " + answer.statusCode() + " " + answer.body());
             }
         }
-        assertTrue(refused != null, "the disk never refused a write");
-        assertEquals(507, refused.status(), refused.toString());
-        assertEquals("storage_full", refused.body().get("code").asText());
 
         TestServer.Reply health = server.get("/api/health");
         assertEquals(503, health.status(), "a load balancer must see the store degraded: " + health);
@@ -111,16 +120,41 @@ class StorageFullTest {
         for (String name : before) {
             assertTrue(users.body().toString().contains("\"" + name + "\""), name + " was acknowledged and lost");
         }
+        for (String name : refusedNames) {
+            assertTrue(!users.body().toString().contains("\"" + name + "\""), name + " was refused yet made");
+        }
+        // Every refused change is in the audit with its outcome: the rows waited for the disk, not dropped.
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode audit = server.get("/api/audit?limit=1000").body();
+            for (String name : refusedNames) {
+                assertTrue(hasRow(audit, "POST /api/users", name, 507), "no audit row for refused " + name + ": " + audit);
+            }
+            assertTrue(hasRow(audit, "POST /api/broadcasts", "tone.mp3", 507), "no audit row for the refused broadcast");
+        });
         TestServer.Reply aired = server.post("/api/broadcasts", JSON,
                 "{\"media\":[\"tone.mp3\"],\"targets\":{\"stations\":[\"st-01\"]}}");
         assertEquals(201, aired.status(), aired.toString());
         await().atMost(WAIT).until(() -> !events.of("st-01", "play_start").isEmpty());
     }
 
-    /** Writes until the kernel says the device is full. */
-    private static void fill(Path filler) {
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(filler)) {
+    private static boolean hasRow(JsonNode audit, String action, String detail, int status) {
+        for (JsonNode row : audit) {
+            if (row.get("action").asText().equals(action) && row.get("status").asInt() == status
+                    && row.get("detail").asText().contains(detail) && row.get("outcome").asText().equals("done")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Takes the free space at once, as fallocate(1) does, then writes until the kernel says the device is full. */
+    private static void fill(Path filler) throws Exception {
+        long free = Files.getFileStore(filler.getParent()).getUsableSpace();
+        new ProcessBuilder("fallocate", "-l", Long.toString(Math.max(0, free - 64 * 1024)), filler.toString())
+                .inheritIO().start().waitFor();
+        byte[] block = new byte[4 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND)) {
             while (true) {
                 out.write(block);
             }
