@@ -22,14 +22,20 @@ final class ConfigFiles {
 
     /** server.yaml's http block (timeouts, body limit, failed-token limit); every key optional. */
     record Http(Long headerTimeoutMs, Long idleTimeoutMs, Integer maxJsonBodyBytes, Integer failedTokenLimit,
-                Long failedTokenWindowSeconds) {
+                Long failedTokenWindowSeconds, Long sessionIdleSeconds, Long sessionMaxSeconds,
+                Integer loginFailuresPerName, Integer loginFailuresPerAddress, Long loginWindowSeconds) {
         HttpEdgeSettings settings() {
             HttpEdgeSettings d = HttpEdgeSettings.DEFAULT;
             return new HttpEdgeSettings(headerTimeoutMs != null ? headerTimeoutMs : d.headerTimeoutMs(),
                     idleTimeoutMs != null ? idleTimeoutMs : d.idleTimeoutMs(),
                     maxJsonBodyBytes != null ? maxJsonBodyBytes : d.maxJsonBodyBytes(),
                     failedTokenLimit != null ? failedTokenLimit : d.failedTokenLimit(),
-                    failedTokenWindowSeconds != null ? failedTokenWindowSeconds : d.failedTokenWindowSeconds());
+                    failedTokenWindowSeconds != null ? failedTokenWindowSeconds : d.failedTokenWindowSeconds(),
+                    sessionIdleSeconds != null ? sessionIdleSeconds : d.sessionIdleSeconds(),
+                    sessionMaxSeconds != null ? sessionMaxSeconds : d.sessionMaxSeconds(),
+                    loginFailuresPerName != null ? loginFailuresPerName : d.loginFailuresPerName(),
+                    loginFailuresPerAddress != null ? loginFailuresPerAddress : d.loginFailuresPerAddress(),
+                    loginWindowSeconds != null ? loginWindowSeconds : d.loginWindowSeconds());
         }
     }
 
