@@ -1,4 +1,4 @@
-import { api, el, me, notify, t } from '/web/app.js';
+import { api, el, me, t } from '/web/app.js';
 import { refusal } from '/web/pages/users.js';
 
 // Everyone: change your own password. The old one proves it is you; the new one must have at least
@@ -25,7 +25,6 @@ export default async function password(view) {
       form.reset();
       done.textContent = t('login.pw.done');
       done.hidden = false;
-      notify(t('login.pw.done'));
     } else {
       error.textContent = refusal(r.body);
       error.hidden = false;

@@ -54,6 +54,7 @@ function createForm(flat, refresh) {
   const role = roleSelect('new-role', 'operator');
   const password = el('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', minlength: MIN_PASSWORD, required: true });
   const scopes = scopePicker('new', flat, []);
+  adminHidesScopes(role, scopes);
   const error = el('p', { class: 'error', role: 'alert', hidden: true, id: 'new-error' });
   const form = el('form', { class: 'card user-new', onsubmit: async e => {
     e.preventDefault();
@@ -112,15 +113,28 @@ function userCard(u, flat, refresh) {
     : el('p', { class: 'muted', 'data-i18n': 'login.users.noTokens' });
   const status = [u.disabled ? t('login.users.disabled') : t('login.users.active'),
     u.hasPassword ? t('login.users.hasPassword') : t('login.users.noPassword')].join(' · ');
+  const names = u.role === 'admin' ? t('login.users.everywhere')
+    : u.scopes.map(s => flat.find(a => a.id === s)?.name || s).join(', ');
+  adminHidesScopes(role, scopes);
   return el('section', { class: 'card user' + (u.disabled ? ' disabled' : ''), id, dataset: { user: u.name } },
     el('h2', {}, u.displayName ? `${u.displayName} (${u.name})` : u.name),
     el('p', { class: 'user-status' }, el('span', { class: 'badge' }, t('role.' + u.role)), ' ', status),
-    el('div', { class: 'form' }, el('label', { for: id + '-role', 'data-i18n': 'login.users.role' }), role),
-    scopes,
-    el('div', { class: 'actions' },
-      el('button', { type: 'button', class: 'save', onclick: () => save(u.disabled), 'data-i18n': 'login.users.save' }),
-      self ? null : el('button', { type: 'button', class: u.disabled ? 'enable' : 'danger disable', onclick: () => save(!u.disabled),
-        'data-i18n': u.disabled ? 'login.users.enable' : 'login.users.disable' })),
-    reset,
-    el('h3', { 'data-i18n': 'login.users.tokens' }), tokens, error);
+    el('p', { class: 'user-scopes' }, t('login.users.scopes') + ': ' + names),
+    el('details', { class: 'user-edit' }, el('summary', { 'data-i18n': 'login.users.edit' }),
+      el('div', { class: 'form' }, el('label', { for: id + '-role', 'data-i18n': 'login.users.role' }), role),
+      scopes,
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'save', onclick: () => save(u.disabled), 'data-i18n': 'login.users.save' }),
+        self ? null : el('button', { type: 'button', class: u.disabled ? 'enable' : 'danger disable', onclick: () => save(!u.disabled),
+          'data-i18n': u.disabled ? 'login.users.enable' : 'login.users.disable' })),
+      reset),
+    el('details', { class: 'user-tokens' }, el('summary', {}, t('login.users.tokens') + ` (${u.tokens.length})`), tokens),
+    error);
+}
+
+/** An admin answers for everywhere: the area list is hidden while the role says admin. */
+function adminHidesScopes(role, scopes) {
+  const sync = () => { scopes.hidden = role.value === 'admin'; };
+  role.addEventListener('change', sync);
+  sync();
 }

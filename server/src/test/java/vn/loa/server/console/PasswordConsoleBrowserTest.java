@@ -115,8 +115,12 @@ class PasswordConsoleBrowserTest {
         assertEquals("[\"commune-a\"]", created.get("scopes").toString());
         assertTrue(created.get("hasPassword").asBoolean());
         fitsWidth("users " + size);
+        js("window.scrollTo(0, 0)");
         browser.screenshot("auth-users-" + size);
-        driver.findElement(By.cssSelector("[data-user='" + operator + "']")).getLocation();
+        click(By.cssSelector("[data-user='" + operator + "'] .user-edit summary"));
+        assertTrue(driver.findElement(By.cssSelector("[data-user='" + operator + "'] .reset-password")).isDisplayed());
+        assertFalse(driver.findElement(By.id("u-quan-tri-scopes")).isDisplayed(), "an admin's areas are everywhere: no list");
+        fitsWidth("users, a card open, " + size);
         js("document.querySelector(\"[data-user='" + operator + "']\").scrollIntoView()");
         browser.screenshot("auth-users-card-" + size);
 
