@@ -103,7 +103,7 @@ function userCard(u, flat, refresh) {
   const self = u.name === me()?.name;
   const tokens = u.tokens.length
     ? el('ul', { class: 'tokens' }, ...u.tokens.map(k => el('li', {},
-      el('span', {}, k.label, ' · ', t('login.users.tokenMade', { date: when(k.createdAt) }),
+      el('span', {}, label(k.label), ' · ', t('login.users.tokenMade', { date: when(k.createdAt) }),
         k.expiresAt ? ' · ' + t('login.users.tokenEnds', { date: when(k.expiresAt) }) : ''), ' ',
       el('button', { type: 'button', class: 'danger revoke', onclick: async () => {
         if (!confirm(t('login.users.revokeAsk', { label: k.label }))) return;
@@ -128,8 +128,30 @@ function userCard(u, flat, refresh) {
         self ? null : el('button', { type: 'button', class: u.disabled ? 'enable' : 'danger disable', onclick: () => save(!u.disabled),
           'data-i18n': u.disabled ? 'login.users.enable' : 'login.users.disable' })),
       reset),
-    el('details', { class: 'user-tokens' }, el('summary', {}, t('login.users.tokens') + ` (${u.tokens.length})`), tokens),
+    el('details', { class: 'user-tokens' }, el('summary', {}, t('login.users.tokens') + ` (${u.tokens.length})`), tokens,
+      issueForm(id, u, show)),
     error);
+}
+
+/** Labels the server gives tokens it makes itself, in the reader's words. */
+function label(text) {
+  const made = { 'first token': 'login.users.firstToken', 'created on the command line': 'login.users.cliToken' }[text];
+  return made ? t(made) : text;
+}
+
+/** A new token for a device or script: shown once, here, and never again. */
+function issueForm(id, u, show) {
+  const label = el('input', { id: id + '-label', maxlength: 100 });
+  const shown = el('p', { class: 'new-token', hidden: true });
+  return el('form', { class: 'inline', onsubmit: async e => {
+    e.preventDefault();
+    const r = await api('POST', `/api/users/${encodeURIComponent(u.name)}/tokens`, { label: label.value.trim() || null });
+    if (r.status !== 201) { show(r); return; }
+    shown.replaceChildren(t('login.users.tokenOnce'), ' ', el('code', {}, r.body.token));
+    shown.hidden = false;
+  } },
+  el('label', { for: id + '-label', 'data-i18n': 'login.users.tokenLabel' }), label,
+  el('button', { type: 'submit', class: 'issue', 'data-i18n': 'login.users.issue' }), shown);
 }
 
 /** An admin answers for everywhere: the area list is hidden while the role says admin. */

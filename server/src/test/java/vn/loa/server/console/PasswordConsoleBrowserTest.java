@@ -120,9 +120,20 @@ class PasswordConsoleBrowserTest {
         click(By.cssSelector("[data-user='" + operator + "'] .user-edit summary"));
         assertTrue(driver.findElement(By.cssSelector("[data-user='" + operator + "'] .reset-password")).isDisplayed());
         assertFalse(driver.findElement(By.id("u-quan-tri-scopes")).isDisplayed(), "an admin's areas are everywhere: no list");
+        // A token for the operator's tablet: shown once on the page, and it works on the API.
+        String card = "[data-user='" + operator + "'] ";
+        click(By.cssSelector(card + ".user-tokens summary"));
+        driver.findElement(By.cssSelector(card + ".user-tokens input")).sendKeys("máy tính bảng");
+        click(By.cssSelector(card + "button.issue"));
+        await().atMost(WAIT).until(() -> !text(By.cssSelector(card + ".new-token code")).isEmpty());
+        String issued = text(By.cssSelector(card + ".new-token code"));
+        assertEquals(operator, server.as(issued).get("/api/me").body().get("name").asText());
         fitsWidth("users, a card open, " + size);
         js("document.querySelector(\"[data-user='" + operator + "']\").scrollIntoView()");
         browser.screenshot("auth-users-card-" + size);
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.cssSelector(card + ".new-token")));
+        assertTrue(text(By.cssSelector(card + ".user-tokens li")).startsWith("mã đầu tiên"), "the server's label, in Vietnamese");
+        browser.screenshot("auth-users-token-" + size);
 
         // Sign out; the operator signs in and changes their password.
         click(By.id("logout"));
