@@ -27,6 +27,15 @@ export function token() {
   return sessionStorage.getItem('loa.token');
 }
 
+/**
+ * The credential of an API call (issue 15): a tab signed in with a token sends it; a password session
+ * rides on its HttpOnly cookie, which the browser sends itself, plus its CSRF token on every change.
+ */
+export function authHeaders(method = 'GET') {
+  if (token()) return { Authorization: `Bearer ${token()}` };
+  return method === 'GET' || method === 'HEAD' ? {} : { 'X-CSRF-Token': state.me?.csrf || '' };
+}
+
 export function me() {
   return state.me;
 }
@@ -39,7 +48,7 @@ export function can(access) {
 
 /** Calls the API; resolves to {status, body}; a 401 sends the user back to the login page. */
 export async function api(method, path, body, contentType = 'application/json') {
-  const headers = { Authorization: `Bearer ${token()}` };
+  const headers = authHeaders(method);
   let payload = body;
   if (body !== undefined && contentType === 'application/json') {
     payload = JSON.stringify(body);
@@ -51,7 +60,7 @@ export async function api(method, path, body, contentType = 'application/json') 
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = { error: text }; }
-  if (response.status === 401 && path !== '/api/me') {
+  if (response.status === 401 && path !== '/api/me' && path !== '/api/login') {
     logout();
   }
   return { status: response.status, body: json };
@@ -97,9 +106,9 @@ export function onEvent(listener) {
 }
 
 async function streamEvents() {
-  while (token()) {
+  while (state.me) {
     try {
-      const response = await fetch('/api/events', { headers: { Authorization: `Bearer ${token()}` } });
+      const response = await fetch('/api/events', { headers: authHeaders() });
       if (response.status === 401) { logout(); return; }
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
@@ -126,7 +135,8 @@ async function streamEvents() {
   }
 }
 
-function logout() {
+async function logout() {
+  if (!token() && state.me) await fetch('/api/logout', { method: 'POST', headers: authHeaders('POST') }).catch(() => null);
   sessionStorage.removeItem('loa.token');
   state.me = null;
   location.hash = '#/login';
@@ -137,7 +147,7 @@ const pages = {};
 
 async function route() {
   const [, name = 'overview', ...rest] = (location.hash || '#/overview').split('/');
-  if (!token() && name !== 'login') { location.hash = '#/login'; return; }
+  if (!state.me && name !== 'login') { location.hash = '#/login'; return; }
   state.listeners.clear();
   const view = document.getElementById('view');
   view.replaceChildren();
@@ -151,7 +161,7 @@ async function route() {
 async function start() {
   await loadMessages(state.lang);
   translate();
-  const names = ['login', 'overview', 'station', 'library', 'schedule', 'onair', 'emergency', 'reports'];
+  const names = ['login', 'overview', 'station', 'library', 'schedule', 'onair', 'emergency', 'reports', 'users', 'password'];
   for (const n of names) {
     pages[n] = (await import(`/web/pages/${n}.js`)).default;
   }
@@ -164,13 +174,11 @@ async function start() {
     route();
   });
   document.getElementById('logout').addEventListener('click', logout);
-  if (token()) {
-    const who = await api('GET', '/api/me');
-    if (who.status === 200) {
-      signedIn(who.body);
-    } else {
-      sessionStorage.removeItem('loa.token');
-    }
+  const who = await api('GET', '/api/me'); // a token in this tab, or the session cookie of this browser
+  if (who.status === 200) {
+    signedIn(who.body);
+  } else {
+    sessionStorage.removeItem('loa.token');
   }
   window.addEventListener('hashchange', route);
   route();
@@ -183,6 +191,7 @@ export function signedIn(user) {
   document.getElementById('logout').hidden = false;
   document.getElementById('who').textContent = `${user.name} · ${t('role.' + user.role)}`;
   document.getElementById('who').dataset.role = user.role;
+  document.querySelectorAll('#nav [data-admin]').forEach(a => { a.hidden = user.role !== 'admin'; });
   if (!signedIn.streaming) {
     signedIn.streaming = true;
     streamEvents();

@@ -1,4 +1,4 @@
-import { api, can, duration, el, notify, t, token, translate } from '/web/app.js';
+import { api, can, duration, el, notify, t, authHeaders, translate } from '/web/app.js';
 
 // The library: upload MP3s (progress and the server's verdict per file), preview, and build playlists.
 export default async function library(view) {
@@ -42,7 +42,7 @@ function upload(file, list, done) {
   list.append(item);
   const xhr = new XMLHttpRequest();
   xhr.open('POST', '/api/media?name=' + encodeURIComponent(file.name));
-  xhr.setRequestHeader('Authorization', 'Bearer ' + token());
+  Object.entries(authHeaders('POST')).forEach(([name, value]) => xhr.setRequestHeader(name, value));
   xhr.setRequestHeader('Content-Type', 'audio/mpeg');
   xhr.upload.onprogress = e => { if (e.lengthComputable) bar.value = 100 * e.loaded / e.total; };
   xhr.onload = () => {
@@ -58,7 +58,7 @@ function upload(file, list, done) {
 }
 
 async function preview(path, player) {
-  const response = await fetch('/api/media/audio?path=' + encodeURIComponent(path), { headers: { Authorization: 'Bearer ' + token() } });
+  const response = await fetch('/api/media/audio?path=' + encodeURIComponent(path), { headers: authHeaders() });
   if (!response.ok) { notify(t('common.failed'), 'error'); return; }
   player.src = URL.createObjectURL(await response.blob());
   player.play().catch(() => {});

@@ -31,7 +31,9 @@ import vn.loa.server.media.LibraryOwners;
 import vn.loa.server.policy.StationScope;
 import vn.loa.server.policy.TwoPersonRule;
 import vn.loa.server.api.Scopes;
+import vn.loa.server.api.SessionsApi;
 import vn.loa.server.api.UsersApi;
+import vn.loa.server.auth.Sessions;
 import vn.loa.server.auth.Users;
 import vn.loa.server.api.AuditApi;
 import vn.loa.server.api.BroadcastsApi;
@@ -140,7 +142,10 @@ public final class LoaServer implements AutoCloseable {
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)
                 .register(router);
         new AuditApi(audit).register(router);
-        new UsersApi(users).register(router);
+        Sessions sessions = new Sessions(db, clock, Duration.ofSeconds(s.http().sessionIdleSeconds()),
+                Duration.ofSeconds(s.http().sessionMaxSeconds()));
+        new UsersApi(users, sessions).register(router);
+        new SessionsApi(users, sessions, s.tls().http(), s.http(), clock).register(router);
         this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,
                 twoPersonRule, s.attentionTone(), clock);
         new AlertsApi(alerts, scopes).register(router);
@@ -157,7 +162,7 @@ public final class LoaServer implements AutoCloseable {
         new ConfigApi(s).register(router);
         new ReportsApi(asRun, alerts, history, config.directory(), scopes, s.localZone()).register(router);
         this.http = new HttpApiServer(router, new AccessGate(users, s.publicMetrics(), s.http().failedTokenLimit(),
-                Duration.ofSeconds(s.http().failedTokenWindowSeconds()), clock), s.apiThreads(), new ApiAuditor(audit, clock),
+                Duration.ofSeconds(s.http().failedTokenWindowSeconds()), clock).withSessions(sessions), s.apiThreads(), new ApiAuditor(audit, clock),
                 new HttpApiServer.Timeouts(s.http().headerTimeoutMs(), s.http().idleTimeoutMs()), new HttpApiServer.Streams(scopes, config.directory(), events,
                 listen, tickets)).tls(ServerTls.forHttp(s.tls()))
                 // Bodies in flight hold at least one largest upload, or no upload could ever be taken.

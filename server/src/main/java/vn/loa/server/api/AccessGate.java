@@ -3,9 +3,13 @@ package vn.loa.server.api;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
+import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Set;
 import vn.loa.server.auth.Access;
 import vn.loa.server.auth.Principal;
+import vn.loa.server.auth.Sessions;
 import vn.loa.server.auth.Users;
 
 /**
@@ -23,6 +27,7 @@ public final class AccessGate implements Router.Gate {
     private final Users users;
     private final boolean publicMetrics;
     private final FailedTokens failures;
+    private Sessions sessions;
 
     /** A presented credential: the token, and the user name when it came as Basic authentication. */
     private record Credential(String user, String token) {
@@ -39,12 +44,21 @@ public final class AccessGate implements Router.Gate {
         this.failures = new FailedTokens(failedTokenLimit, window, clock);
     }
 
+    /** Also admits browsers signed in with a password (issue 15), by their session cookie. */
+    public AccessGate withSessions(Sessions sessions) {
+        this.sessions = sessions;
+        return this;
+    }
+
     @Override
     public ApiRequest admit(ApiRequest request, Access access) {
         if (access == Access.PUBLIC || (publicMetrics && request.path().equals("/metrics"))) {
             return request;
         }
         Credential credential = credential(request.authorization());
+        if (credential == null && sessions != null && request.cookie(SessionsApi.COOKIE) != null) {
+            return bySession(request, access);
+        }
         if (credential == null) {
             throw ApiException.unauthorized("this endpoint needs a token: send 'Authorization: Bearer <token>'");
         }
@@ -78,6 +92,65 @@ public final class AccessGate implements Router.Gate {
         failures.check(address);
         failures.failed(address);
         return ApiException.unauthorized(why);
+    }
+
+    /**
+     * A cookie session: 401 when it is unknown, expired or revoked (the console then shows sign-in); a
+     * request that could change something must also prove it comes from the console itself (CSRF): the
+     * session's token in X-CSRF-Token, and no foreign Origin or cross-site fetch.
+     */
+    private ApiRequest bySession(ApiRequest request, Access access) {
+        Sessions.Live live = sessions.find(request.cookie(SessionsApi.COOKIE)).orElse(null);
+        if (live == null) {
+            throw new ApiException(io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED, "session_expired",
+                    "the session has ended (signed out, expired or revoked); sign in again, or send 'Authorization: Bearer <token>'");
+        }
+        Principal who = live.principal();
+        if (!SAFE.contains(request.method().name())) {
+            refuseForeign(request, who);
+            String sent = request.header("x-csrf-token");
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                    live.csrf().getBytes(StandardCharsets.UTF_8))) {
+                throw new ApiException(io.netty.handler.codec.http.HttpResponseStatus.FORBIDDEN, "csrf_refused",
+                        "a change made with a session cookie needs the session's X-CSRF-Token header").withPrincipal(who);
+            }
+        }
+        if (!who.role().allows(access)) {
+            throw ApiException.forbidden(who, "a " + who.role().label() + " may not do this (it needs "
+                    + access.name().toLowerCase() + " rights)");
+        }
+        return request.as(who, live.id());
+    }
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** 403 for a request a browser says came from another site: a foreign Origin, or Sec-Fetch-Site cross-site. */
+    static void refuseForeign(ApiRequest request, Principal who) {
+        String site = request.header("sec-fetch-site");
+        String origin = request.header("origin");
+        boolean foreign = "cross-site".equalsIgnoreCase(site) || (origin != null && !sameHost(origin, request.header("host")));
+        if (foreign) {
+            ApiException refused = new ApiException(io.netty.handler.codec.http.HttpResponseStatus.FORBIDDEN, "csrf_refused",
+                    "this request comes from another site (Origin " + origin + "); it is refused");
+            throw who == null ? refused : refused.withPrincipal(who);
+        }
+    }
+
+    /** Origin "https://h" is Host "h" or "h:443"; "http://h:8080" is Host "h:8080". */
+    static boolean sameHost(String origin, String host) {
+        try {
+            URI uri = URI.create(origin);
+            if (uri.getHost() == null || host == null || uri.getScheme() == null) {
+                return false;
+            }
+            int standard = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            int port = uri.getPort() < 0 ? standard : uri.getPort();
+            String wanted = uri.getHost() + ":" + port;
+            String given = host.matches(".*:\\d+") ? host : host + ":" + standard;
+            return wanted.equalsIgnoreCase(given);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

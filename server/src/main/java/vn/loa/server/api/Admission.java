@@ -51,11 +51,22 @@ final class Admission {
         return declared > route.bodyLimit() || (route.bodyLimit() == 0 && HttpUtil.isTransferEncodingChunked(head));
     }
 
+    private static java.util.Map<String, String> carried(HttpRequest head) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String name : ApiRequest.CARRIED) {
+            String value = head.headers().get(name);
+            if (value != null) {
+                out.put(name, value);
+            }
+        }
+        return out;
+    }
+
     void judge(ChannelHandlerContext ctx, HttpRequest head, Consumer<Verdict> then) {
         QueryStringDecoder uri = new QueryStringDecoder(head.uri());
         ApiRequest request = new ApiRequest(head.method(), uri.path(), uri.parameters(),
                 head.headers().get(HttpHeaderNames.CONTENT_TYPE), new byte[0], List.of(), ApiHandler.address(ctx),
-                head.headers().get(HttpHeaderNames.AUTHORIZATION), null);
+                head.headers().get(HttpHeaderNames.AUTHORIZATION), null, carried(head), null);
         if (!head.decoderResult().isSuccess()) {
             then.accept(new Refused(request, ApiHandler.error(HttpResponseStatus.BAD_REQUEST, "malformed_request",
                     "malformed HTTP request: " + head.decoderResult().cause()), true, false));

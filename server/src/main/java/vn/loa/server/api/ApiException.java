@@ -34,6 +34,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(status, precise, getMessage(), principal);
     }
 
+    /** The same refusal naming who was refused, for the audit. */
+    public ApiException withPrincipal(Principal who) {
+        return new ApiException(status, code, getMessage(), who);
+    }
+
     /** Lower-case words joined by underscores; stable, because the console keys its translations on it. */
     public String code() {
         return code;

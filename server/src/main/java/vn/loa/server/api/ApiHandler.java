@@ -78,7 +78,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     e.reason().code(), e.getMessage());
         }
         if (cause instanceof FailedTokens.Blocked e) {
-            return new ApiResponse(HttpResponseStatus.TOO_MANY_REQUESTS, Map.of("status", 429, "code", "too_many_failed_tokens",
+            return new ApiResponse(HttpResponseStatus.TOO_MANY_REQUESTS, Map.of("status", 429, "code", e.code(),
                     "error", e.getMessage(), "retryAfter", e.retryAfterSeconds()));
         }
         if (cause instanceof PlanException e) {
@@ -145,6 +145,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 http.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"loa\", charset=\"UTF-8\"");
             }
         }
+        response.headers().forEach((name, value) -> http.headers().set(name, value));
         if ((status.code() == 429 || status.code() == 503) && response.body() instanceof Map<?, ?> body && body.get("retryAfter") != null) {
             http.headers().set(HttpHeaderNames.RETRY_AFTER, body.get("retryAfter"));
         }

@@ -25,6 +25,6 @@ record Exchange(Route route, ApiRequest request) {
     ApiRequest withBody(byte[] body) {
         ApiRequest r = request;
         return new ApiRequest(r.method(), r.path(), r.query(), r.contentType(), body, r.pathParams(), r.remoteAddress(),
-                r.authorization(), r.principal());
+                r.authorization(), r.principal(), r.headers(), r.session());
     }
 }

@@ -26,10 +26,20 @@ final class FailedTokens {
     static final class Blocked extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;
+        private final String code;
 
         Blocked(long retryAfterSeconds) {
-            super("too many invalid tokens from this address; try again in " + retryAfterSeconds + " s", null, false, false);
+            this("too_many_failed_tokens", "too many invalid tokens from this address", retryAfterSeconds);
+        }
+
+        Blocked(String code, String what, long retryAfterSeconds) {
+            super(what + "; try again in " + retryAfterSeconds + " s", null, false, false);
             this.retryAfterSeconds = retryAfterSeconds;
+            this.code = code;
+        }
+
+        String code() {
+            return code;
         }
 
         long retryAfterSeconds() {
@@ -45,18 +55,27 @@ final class FailedTokens {
 
     /** @throws Blocked when this address has used up its failures */
     void check(String address) {
+        long wait = waitFor(address);
+        if (wait > 0) {
+            throw new Blocked(wait);
+        }
+    }
+
+    /** Seconds until this key may fail again, or 0 when it has failures left. */
+    long waitFor(String address) {
         Deque<Instant> times = failures.get(address);
         if (times == null) {
-            return;
+            return 0;
         }
         Instant now = clock.instant();
         synchronized (times) {
             expire(times, now);
             if (times.size() >= limit) {
                 long wait = Duration.between(now, times.peekFirst().plus(window)).toSeconds() + 1;
-                throw new Blocked(Math.max(1, wait));
+                return Math.max(1, wait);
             }
         }
+        return 0;
     }
 
     void failed(String address) {

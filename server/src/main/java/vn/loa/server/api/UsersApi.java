@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import vn.loa.server.auth.Access;
+import vn.loa.server.auth.Passwords;
+import vn.loa.server.auth.Sessions;
 import vn.loa.server.auth.Role;
 import vn.loa.server.auth.UserView;
 import vn.loa.server.auth.Users;
@@ -24,20 +26,29 @@ public final class UsersApi {
     private final Users users;
 
     /** Body of POST /api/users and PUT /api/users/{name}. */
-    public record UserRequest(String name, String displayName, String role, Set<String> scopes, Boolean disabled) {
+    public record UserRequest(String name, String displayName, String role, Set<String> scopes, Boolean disabled,
+                              String password) {
     }
 
     /** Body of POST /api/users/{name}/tokens. validDays: null for a token that does not expire. */
     public record TokenRequest(String label, Integer validDays) {
     }
 
+    private final Sessions sessions;
+
     public UsersApi(Users users) {
+        this(users, null);
+    }
+
+    /** @param sessions for /api/me to hand a cookie session its CSRF token again (after a reload) */
+    public UsersApi(Users users, Sessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/me", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(Map.of(
-                        "name", r.principal().name(), "role", r.principal().role().label(), "scopes", r.principal().scopes()))))
+        router.add(HttpMethod.GET, "/api/me", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(SessionsApi.me(r.principal(),
+                        r.session() == null || sessions == null ? null : sessions.csrf(r.session()).orElse(null), null))))
                 .add(HttpMethod.GET, "/api/users", Access.ADMIN, Endpoint.sync(r -> ApiResponse.ok(users.list())))
                 .add(HttpMethod.GET, "/api/users/{name}", Access.ADMIN, Endpoint.sync(r -> ApiResponse.ok(user(r.pathParam(0)))))
                 .add(HttpMethod.POST, "/api/users", Access.ADMIN, Endpoint.sync(this::create))
@@ -50,9 +61,13 @@ public final class UsersApi {
     private ApiResponse create(ApiRequest request) {
         UserRequest body = Json.body(request, UserRequest.class);
         TextRules.line("displayName", body.displayName(), MAX_DISPLAY_NAME_CHARS);
+        checkPassword(body.password());
         try {
             if (!users.create(body.name(), body.displayName(), role(body.role()), scopes(body.scopes()))) {
                 throw new ApiException(HttpResponseStatus.CONFLICT, "user " + body.name() + " already exists");
+            }
+            if (body.password() != null) {
+                users.setPassword(body.name(), body.password());
             }
             String token = users.issueToken(body.name(), "first token", null);
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -67,9 +82,13 @@ public final class UsersApi {
     private ApiResponse update(ApiRequest request) {
         String name = request.pathParam(0);
         UserRequest body = Json.body(request, UserRequest.class);
+        checkPassword(body.password());
         try {
             if (!users.update(name, role(body.role()), scopes(body.scopes()), Boolean.TRUE.equals(body.disabled()))) {
                 throw ApiException.notFound("no user " + name);
+            }
+            if (body.password() != null) {
+                users.setPassword(name, body.password());
             }
         } catch (Users.Invalid e) {
             throw ApiException.badRequest(e.getMessage());
@@ -108,6 +127,17 @@ public final class UsersApi {
             throw ApiException.notFound("user " + name + " has no token " + id);
         }
         return ApiResponse.ok(Map.of("user", name, "id", id, "status", "REVOKED"));
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null) {
+            return;
+        }
+        try {
+            Passwords.check(password);
+        } catch (Passwords.Weak e) {
+            throw new ApiException(HttpResponseStatus.BAD_REQUEST, "weak_password", e.getMessage());
+        }
     }
 
     private UserView user(String name) {

@@ -44,6 +44,51 @@ public final class Users {
         this.clock = clock;
     }
 
+    /**
+     * Sets (or resets) the user's password and ends every session they have: whoever knew the old one is
+     * signed out. False if there is no such user.
+     *
+     * @throws Passwords.Weak when the password is too short or too long
+     */
+    public boolean setPassword(String name, String password) {
+        Passwords.check(password);
+        boolean set = Sql.update(db, "UPDATE app_user SET password_hash = ?, password_changed_at = ? WHERE name = ?",
+                Passwords.hash(password), clock.instant(), name) > 0;
+        if (set) {
+            Sql.update(db, "DELETE FROM user_session WHERE user_name = ?", name);
+        }
+        return set;
+    }
+
+    /**
+     * The enabled user with this name and password. An unknown name, a user without a password and a
+     * disabled user cost one hash verification each, like a wrong password, so timing tells nothing.
+     */
+    public Optional<Principal> checkPassword(String name, String password) {
+        if (name == null || password == null || name.length() > 64 || password.length() > Passwords.MAX_LENGTH) {
+            Passwords.burn(password);
+            return Optional.empty();
+        }
+        record Row(Principal principal, String hash, boolean disabled) {
+        }
+        Optional<Row> row = Sql.select("SELECT name, role, scopes, password_hash, disabled FROM app_user")
+                .where("name = ?", name)
+                .list(db, "name", 1, rs -> new Row(new Principal(rs.getString(1), Role.valueOf(rs.getString(2)),
+                        split(rs.getString(3))), rs.getString(4), rs.getBoolean(5)))
+                .stream().findFirst();
+        if (row.isEmpty() || row.get().hash() == null) {
+            Passwords.burn(password);
+            return Optional.empty();
+        }
+        if (!Passwords.verify(password, row.get().hash()) || row.get().disabled()) {
+            return Optional.empty();
+        }
+        if (Passwords.needsRehash(row.get().hash())) {
+            Sql.update(db, "UPDATE app_user SET password_hash = ? WHERE name = ?", Passwords.hash(password), name);
+        }
+        return Optional.of(row.get().principal());
+    }
+
     /** Creates the user; false if the name is taken. */
     public boolean create(String name, String displayName, Role role, Set<String> scopes) {
         check(name, role, scopes);
@@ -58,8 +103,12 @@ public final class Users {
     /** Changes role, scopes and the disabled flag; false if there is no such user. */
     public boolean update(String name, Role role, Set<String> scopes, boolean disabled) {
         check(name, role, scopes);
-        return Sql.update(db, "UPDATE app_user SET role = ?, scopes = ?, disabled = ? WHERE name = ?",
+        boolean updated = Sql.update(db, "UPDATE app_user SET role = ?, scopes = ?, disabled = ? WHERE name = ?",
                 role.name(), String.join(",", new TreeSet<>(scopes)), disabled, name) > 0;
+        if (updated && disabled) { // a disabled user's browsers are signed out, not merely refused
+            Sql.update(db, "DELETE FROM user_session WHERE user_name = ?", name);
+        }
+        return updated;
     }
 
     public boolean delete(String name) {
@@ -126,10 +175,10 @@ public final class Users {
                 .where("user_name = ?", name)
                 .list(db, "id", 1_000, rs -> new UserView.TokenView(rs.getLong(1), rs.getString(2), Sql.instant(rs, 3),
                         Sql.instant(rs, 4)));
-        return Sql.select("SELECT name, display_name, role, scopes, disabled, created_at FROM app_user")
+        return Sql.select("SELECT name, display_name, role, scopes, disabled, created_at, password_hash IS NOT NULL FROM app_user")
                 .where("name = ?", name)
                 .list(db, "name", 1, rs -> new UserView(rs.getString(1), rs.getString(2), rs.getString(3).toLowerCase(),
-                        split(rs.getString(4)), rs.getBoolean(5), Sql.instant(rs, 6), tokens))
+                        split(rs.getString(4)), rs.getBoolean(5), Sql.instant(rs, 6), rs.getBoolean(7), tokens))
                 .stream().findFirst();
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.loa.server.auth.Passwords;
 import vn.loa.server.auth.Role;
 import vn.loa.server.auth.UserView;
 import vn.loa.server.auth.Users;
@@ -25,16 +26,28 @@ public final class UserCommand {
     public static final String USAGE = """
             Usage: java -jar loa-server.jar user <command> [--config DIR] [--data DIR]
               add NAME --role operator|officer|technician|admin [--scope AREA]... [--display-name TEXT]
-                                   creates the user and prints its first token (shown once)
+                  [--password-stdin]
+                                   creates the user and prints its first token (shown once); with
+                                   --password-stdin the first line of standard input is its password
+              password NAME --password-stdin
+                                   sets the user's password from the first line of standard input
+                                   (at least 10 characters) and signs out their browsers
               token NAME [--label TEXT] [--days N]
                                    prints a new token for the user
               list                 users, roles, scopes and token labels
               remove NAME          deletes the user and all its tokens""";
 
     private final PrintStream out;
+    private final java.io.InputStream in;
 
     public UserCommand(PrintStream out) {
+        this(out, System.in);
+    }
+
+    /** @param in where --password-stdin reads the password: never an argument, so it is in no process list */
+    public UserCommand(PrintStream out, java.io.InputStream in) {
         this.out = out;
+        this.in = in;
     }
 
     /** Returns the process exit code: 0 done, 1 refused, 2 usage. */
@@ -55,6 +68,14 @@ public final class UserCommand {
                     out.println(token);
                     yield 0;
                 }
+                case "password" -> {
+                    if (!o.passwordStdin) {
+                        throw new ConfigException("password needs --password-stdin (the password is never an argument)");
+                    }
+                    boolean set = users.setPassword(o.name(), readPassword());
+                    out.println(set ? "password set for " + o.name() : "no user " + o.name());
+                    yield set ? 0 : 1;
+                }
                 case "list" -> {
                     users.list().forEach(this::print);
                     yield 0;
@@ -66,9 +87,23 @@ public final class UserCommand {
                 }
                 default -> throw new ConfigException("unknown user command '" + args.get(0) + "'\n" + USAGE);
             };
-        } catch (Users.Invalid e) {
+        } catch (Users.Invalid | Passwords.Weak e) {
             out.println("refused: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The first line of standard input, without its line end. */
+    private String readPassword() {
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
+            if (line == null) {
+                throw new ConfigException("--password-stdin: standard input is empty");
+            }
+            return line;
+        } catch (java.io.IOException e) {
+            throw new ConfigException("--password-stdin: cannot read standard input: " + e.getMessage(), e);
         }
     }
 
@@ -82,9 +117,17 @@ public final class UserCommand {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--role must be operator, officer, technician or admin, not '" + o.role + "'");
         }
+        String password = null;
+        if (o.passwordStdin) {
+            password = readPassword();
+            Passwords.check(password);
+        }
         if (!users.create(o.name(), o.displayName, role, o.scopes)) {
             out.println("refused: user " + o.name() + " already exists (use 'user token' for a new token)");
             return 1;
+        }
+        if (password != null) {
+            users.setPassword(o.name(), password);
         }
         out.println(users.issueToken(o.name(), "created on the command line", null));
         return 0;
@@ -103,6 +146,7 @@ public final class UserCommand {
         String displayName;
         String label;
         Integer days;
+        boolean passwordStdin;
         final Set<String> scopes = new LinkedHashSet<>();
         final List<String> words = new ArrayList<>();
 
@@ -112,6 +156,10 @@ public final class UserCommand {
                 String a = args.get(i);
                 if (!a.startsWith("--")) {
                     o.words.add(a);
+                    continue;
+                }
+                if (a.equals("--password-stdin")) {
+                    o.passwordStdin = true;
                     continue;
                 }
                 if (i + 1 >= args.size()) {

@@ -23,7 +23,9 @@ final class ConfigFiles {
     /** server.yaml's http block (timeouts, body limit, failed-token limit); every key optional. */
     record Http(Long headerTimeoutMs, Long idleTimeoutMs, Integer maxJsonBodyBytes, Integer failedTokenLimit,
                 Long failedTokenWindowSeconds, Integer maxConnections, Integer maxConnectionsPerAddress,
-                Long maxBodyBytesInFlight, Long minBodyBytesPerSecond) {
+                Long maxBodyBytesInFlight, Long minBodyBytesPerSecond, Long sessionIdleSeconds,
+                Long sessionMaxSeconds, Integer loginFailuresPerName, Integer loginFailuresPerAddress,
+                Long loginWindowSeconds) {
         HttpEdgeSettings settings() {
             HttpEdgeSettings d = HttpEdgeSettings.DEFAULT;
             return new HttpEdgeSettings(headerTimeoutMs != null ? headerTimeoutMs : d.headerTimeoutMs(),
@@ -34,7 +36,12 @@ final class ConfigFiles {
                     maxConnections != null ? maxConnections : d.maxConnections(),
                     maxConnectionsPerAddress != null ? maxConnectionsPerAddress : d.maxConnectionsPerAddress(),
                     maxBodyBytesInFlight != null ? maxBodyBytesInFlight : d.maxBodyBytesInFlight(),
-                    minBodyBytesPerSecond != null ? minBodyBytesPerSecond : d.minBodyBytesPerSecond());
+                    minBodyBytesPerSecond != null ? minBodyBytesPerSecond : d.minBodyBytesPerSecond(),
+                    sessionIdleSeconds != null ? sessionIdleSeconds : d.sessionIdleSeconds(),
+                    sessionMaxSeconds != null ? sessionMaxSeconds : d.sessionMaxSeconds(),
+                    loginFailuresPerName != null ? loginFailuresPerName : d.loginFailuresPerName(),
+                    loginFailuresPerAddress != null ? loginFailuresPerAddress : d.loginFailuresPerAddress(),
+                    loginWindowSeconds != null ? loginWindowSeconds : d.loginWindowSeconds());
         }
     }
 

@@ -13,15 +13,26 @@ package vn.loa.server.config;
  * @param maxConnectionsPerAddress ... from one remote address; over either cap the oldest waiting one is closed
  * @param maxBodyBytesInFlight     request body bytes all connections together may be collecting at once
  * @param minBodyBytesPerSecond    a body must arrive within the header timeout plus its length at this rate
+ * @param sessionIdleSeconds       a signed-in browser unused this long is signed out (issue 15)
+ * @param sessionMaxSeconds        a browser session ends this long after sign-in, however used
+ * @param loginFailuresPerName     failed sign-ins for one user name within the login window before 429
+ * @param loginFailuresPerAddress  failed sign-ins from one address within the login window before 429
+ * @param loginWindowSeconds       the window failed sign-ins are counted in
  */
 public record HttpEdgeSettings(long headerTimeoutMs, long idleTimeoutMs, int maxJsonBodyBytes, int failedTokenLimit,
                                long failedTokenWindowSeconds, int maxConnections, int maxConnectionsPerAddress,
-                               long maxBodyBytesInFlight, long minBodyBytesPerSecond) {
+                               long maxBodyBytesInFlight, long minBodyBytesPerSecond, long sessionIdleSeconds,
+                               long sessionMaxSeconds, int loginFailuresPerName, int loginFailuresPerAddress,
+                               long loginWindowSeconds) {
 
     public static final HttpEdgeSettings DEFAULT = new HttpEdgeSettings(10_000, 60_000, 64 * 1024, 10, 300,
-            4_096, 256, 128L * 1024 * 1024, 8 * 1024);
+            4_096, 256, 128L * 1024 * 1024, 8 * 1024, 2 * 3600, 12 * 3600, 5, 20, 900);
 
     public HttpEdgeSettings {
+        if (sessionIdleSeconds <= 0 || sessionMaxSeconds <= 0 || loginFailuresPerName <= 0 || loginFailuresPerAddress <= 0
+                || loginWindowSeconds <= 0) {
+            throw new ConfigException("http: session and login limits must be positive");
+        }
         if (headerTimeoutMs <= 0 || idleTimeoutMs <= 0 || failedTokenLimit <= 0 || failedTokenWindowSeconds <= 0) {
             throw new ConfigException("http: timeouts, failedTokenLimit and failedTokenWindowSeconds must be positive");
         }
