@@ -149,7 +149,7 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
     show();
   };
 
-  const edit = s => {
+  const edit = (s, stay) => {
     reset();
     editing = structuredClone(s);
     const b = s.broadcast || {};
@@ -191,8 +191,21 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
     cancel.hidden = false;
     dirty.clear();
     show();
-    node.scrollIntoView();
-    title.focus({ preventScroll: true });
+    if (!stay) {
+      node.scrollIntoView();
+      title.focus({ preventScroll: true });
+    }
+  };
+
+  /** A drag on the calendar: the entry with a new recurrence, saved at once; a conflict or refusal shows here. */
+  const move = async (s, r, keys) => {
+    edit(s, true);
+    if (r.at) at.value = showLocal(r.at);
+    if (r.times) times.value = r.times.map(showTime).join(', ');
+    if (r.days) days.querySelectorAll('input').forEach(i => { i.checked = r.days.includes(i.value); });
+    keys.forEach(k => dirty.add(k));
+    await save(false);
+    if (!conflicts.hidden || refusal.textContent) node.scrollIntoView();
   };
 
   const node = el('section', { class: 'card', id: 'entry-form' }, heading,
@@ -213,7 +226,7 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
     conflicts, refusal,
     el('button', { type: 'button', id: 'f-save', onclick: () => save(false), 'data-i18n': 'common.save' }), cancel);
   reset();
-  return { node, edit };
+  return { node, edit, move };
 }
 
 /** Which communes keep quiet hours, so a time is not typed into them. */

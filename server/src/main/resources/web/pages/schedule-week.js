@@ -19,27 +19,44 @@ function placed(airings) {
   }).filter(Boolean);
 }
 
-function airingButton(a, open, cls) {
+function airingButton(a, open, cls, movable) {
   return el('button', { type: 'button', class: `${cls} prio-${a.priority}`, title: `${a.clock} ${a.title}`,
-    dataset: { schedule: a.schedule, at: a.at }, onclick: () => open(a.schedule) },
+    dataset: { schedule: a.schedule, at: a.at }, onclick: () => open(a.schedule), draggable: movable ? 'true' : null,
+    ondragstart: e => e.dataTransfer.setData('text/plain', JSON.stringify({ schedule: a.schedule, day: a.day, clock: a.clock })) },
   el('span', { class: 'clock' }, a.clock), ' ', a.title,
   a.priority !== 'NORMAL' ? el('span', { class: 'prio-tag' }, ' · ' + t('schedule.prio.' + a.priority)) : '');
 }
 
-export function week(start, airings, quiet, open) {
+/**
+ * @param move when given, airings of entries it accepts ({@code movable(id)}) can be dragged to another
+ *             hour (and day): move(id, {day, clock}, {day, hour}) changes the entry, with its checks.
+ */
+export function week(start, airings, quiet, open, move, movable = () => false) {
   const list = placed(airings);
   const days = weekDays(start);
   const grid = el('div', { class: 'week', role: 'grid', 'aria-label': t('schedule.weekLabel') });
   grid.append(el('div', { class: 'hour head' }));
+  const today = key(new Date());
   for (const day of days) {
-    grid.append(el('div', { class: 'day head' }, el('span', { class: 'wd' }, weekday(day)), ' ', showDate(day).slice(0, 5)));
+    grid.append(el('div', { class: 'day head' + (key(day) === today ? ' today' : '') }, el('span', { class: 'wd' }, weekday(day)), ' ', showDate(day).slice(0, 5)));
   }
   for (let h = 0; h < 24; h++) {
     grid.append(el('div', { class: 'hour' }, String(h).padStart(2, '0') + ':00'));
     for (const day of days) {
       const here = list.filter(a => a.day === key(day) && a.hour === h);
-      grid.append(el('div', { class: 'cell' + (quiet(h * 60) ? ' quiet' : ''), dataset: { day: key(day), hour: h } },
-        ...here.map(a => airingButton(a, open, 'airing'))));
+      const cell = el('div', { class: 'cell' + (quiet(h * 60) ? ' quiet' : ''), dataset: { day: key(day), hour: h } },
+        ...here.map(a => airingButton(a, open, 'airing', move && movable(a.schedule))));
+      if (move) {
+        cell.addEventListener('dragover', e => { e.preventDefault(); cell.classList.add('drop'); });
+        cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
+        cell.addEventListener('drop', e => {
+          e.preventDefault();
+          cell.classList.remove('drop');
+          const from = JSON.parse(e.dataTransfer.getData('text/plain') || 'null');
+          if (from) move(from.schedule, from, { day: cell.dataset.day, hour: Number(cell.dataset.hour) });
+        });
+      }
+      grid.append(cell);
     }
   }
   return grid;
@@ -47,10 +64,13 @@ export function week(start, airings, quiet, open) {
 
 export function agenda(start, airings, open) {
   const list = placed(airings);
+  const today = key(new Date());
   return el('div', { class: 'agenda' }, ...weekDays(start).map(day => {
     const here = list.filter(a => a.day === key(day));
-    return el('section', { class: 'agenda-day', dataset: { day: key(day) } },
-      el('h3', {}, `${weekday(day)}, ${showDate(day)}`),
+    // Days gone by with nothing on them would push today below the fold of a phone.
+    const cls = 'agenda-day' + (key(day) < today && !here.length ? ' past' : '') + (key(day) === today ? ' today' : '');
+    return el('section', { class: cls, dataset: { day: key(day) } },
+      el('h3', {}, `${weekday(day)}, ${showDate(day)}`, key(day) === today ? el('span', { class: 'badge', 'data-i18n': 'schedule.today' }) : ''),
       here.length ? el('ul', {}, ...here.map(a => el('li', {}, airingButton(a, open, 'agenda-item'))))
         : el('p', { class: 'muted', 'data-i18n': 'schedule.noAirings' }));
   }));

@@ -1,7 +1,7 @@
 import { api, can, el, notify, t, translate } from '/web/app.js';
 import { entryForm, refusedText } from '/web/pages/schedule-form.js';
 import { agenda, describe, week, weekDays } from '/web/pages/schedule-week.js';
-import { showDate, showLocal } from '/web/pages/vntime.js';
+import { showDate, showLocal, showTime } from '/web/pages/vntime.js';
 
 // The week of a commune: upcoming airings by day and hour (a day-by-day list on phones), quiet hours
 // greyed, the entries, and the entry form, which edits an entry without losing what it does not show.
@@ -14,7 +14,7 @@ export default async function schedule(view) {
   const communes = [];
   const areaNames = new Map();
   const walk = (list, quiet) => list.forEach(a => {
-    const q = a.quietHours ? `${a.quietHours.from}-${a.quietHours.to}` : quiet;
+    const q = a.quietHours ? `${showTime(a.quietHours.from)}-${showTime(a.quietHours.to)}` : quiet;
     areaNames.set(a.id, a.name);
     if (a.level === 'commune') communes.push({ id: a.id, name: a.name, quiet: q });
     walk(a.children || [], q);
@@ -54,15 +54,39 @@ export default async function schedule(view) {
       api('GET', '/api/schedules')]);
     entryList = list.body;
     const days = weekDays(weekStart);
-    range.textContent = `${showDate(days[0])} – ${showDate(days[6])}`;
-    calendar.replaceChildren(week(weekStart, upcoming.body, quietHours(commune.quiet), open), agenda(weekStart, upcoming.body, open));
+    range.textContent = `${showDate(days[0]).slice(0, 5)} – ${showDate(days[6])}`;
+    calendar.replaceChildren(week(weekStart, upcoming.body, quietHours(commune.quiet), open, can('content') ? move : null,
+      id => ['once', 'daily', 'weekly'].includes(entryList.find(e => e.id === Number(id))?.recurrence.type)),
+    agenda(weekStart, upcoming.body, open));
     entries.replaceChildren(el('h2', { 'data-i18n': 'schedule.entries' }), el('ul', { class: 'entry-list' },
       ...list.body.map(s => el('li', { dataset: { id: s.id } },
         el('div', { class: 'what' }, el('b', {}, s.title), describe(s.recurrence, showLocal), ' · ',
           t('schedule.prio.' + (s.broadcast.priority || 'NORMAL'))),
-        can('content') ? el('button', { type: 'button', class: 'edit', onclick: () => form.edit(s), 'data-i18n': 'common.edit' }) : '',
-        can('content') ? el('button', { type: 'button', class: 'danger', onclick: () => remove(s) , 'data-i18n': 'common.delete' }) : ''))));
+        can('content') ? el('div', { class: 'actions' },
+          el('button', { type: 'button', class: 'edit', onclick: () => form.edit(s), 'data-i18n': 'common.edit' }),
+          el('button', { type: 'button', class: 'danger', onclick: () => remove(s), 'data-i18n': 'common.delete' })) : ''))));
     translate(view);
+  };
+  // An airing dragged to another hour (and, for a weekly or one-time entry, another day): that time of
+  // the entry moves, through the form, so the conflict check and any refusal show there.
+  const move = (id, from, to) => {
+    const entry = entryList.find(s => s.id === Number(id));
+    if (!entry) return;
+    const r = structuredClone(entry.recurrence);
+    const clock = `${String(to.hour).padStart(2, '0')}:${from.clock.slice(3, 5)}`;
+    const keys = [];
+    if (r.type === 'once') { r.at = `${to.day}T${clock}`; keys.push('at'); }
+    if (r.times) {
+      const i = r.times.findIndex(x => x.startsWith(from.clock));
+      if (i >= 0) r.times[i] = clock;
+      keys.push('times');
+    }
+    if (r.type === 'weekly' && to.day !== from.day) {
+      const [was, now] = [from.day, to.day].map(d => WEEK[(new Date(d + 'T12:00').getDay() + 6) % 7]);
+      r.days = [...new Set(r.days.map(d => (d === was ? now : d)))];
+      keys.push('days');
+    }
+    form.move(entry, r, keys);
   };
   const remove = async s => {
     if (!confirm(t('schedule.confirmDelete', { title: s.title }))) return;
@@ -74,6 +98,8 @@ export default async function schedule(view) {
   pickCommune.addEventListener('change', refresh);
   await refresh();
 }
+
+const WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
 function monday(d) {
   const m = new Date(d.getFullYear(), d.getMonth(), d.getDate());

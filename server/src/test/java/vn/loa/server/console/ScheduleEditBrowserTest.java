@@ -156,6 +156,55 @@ class ScheduleEditBrowserTest {
         changeAndCompare(daily, () -> new Select(browser.driver.findElement(By.id("f-misfire"))).selectByValue("JOIN"),
                 e -> ((ObjectNode) e).set("misfire", JSON.createObjectNode().put("policy", "JOIN").putNull("graceMinutes")));
         assertNoSidewaysScroll(size);
+        if (size.equals("desktop")) {
+            dragOnTheCalendar(daily);
+        }
+    }
+
+    /**
+     * A meeting dragged onto the hour of the daily bulletin (same class, same commune) is held with the
+     * conflict named; dragged to a free hour it moves, and nothing else of it changes.
+     */
+    private void dragOnTheCalendar(long daily) throws Exception {
+        LocalDate day = LocalDate.now(ZONE).plusDays(3);
+        long meeting = create("""
+                {"title":"Họp dân thôn 3","broadcast":{"media":["bulletin.mp3"],"targets":{"areas":["commune-a"]},
+                 "priority":"PRIORITY"},"recurrence":{"type":"once","at":"%sT08:30"},"timeZone":"Asia/Ho_Chi_Minh"}"""
+                .formatted(day));
+        browser.driver.navigate().refresh();
+        By airing = By.cssSelector("#calendar .airing[data-schedule='" + meeting + "']");
+        await().atMost(WAIT).until(() -> !browser.driver.findElements(By.cssSelector("#calendar .week")).isEmpty());
+        for (int i = 0; i < 2 && browser.driver.findElements(airing).isEmpty(); i++) {
+            String range = text(By.id("week-range"));
+            click(By.id("week-next"));
+            await().atMost(WAIT).until(() -> !text(By.id("week-range")).equals(range));
+        }
+        await().atMost(WAIT).until(() -> !browser.driver.findElements(airing).isEmpty());
+        JsonNode before = comparable(entry(meeting));
+        drag(airing, By.cssSelector("#calendar .cell[data-day='" + day + "'][data-hour='7']"));
+        await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("f-conflicts")).isDisplayed());
+        assertTrue(text(By.id("f-conflicts")).contains("Bản tin Ca Dong sáng"), text(By.id("f-conflicts")));
+        browser.screenshot("schedule-drag-conflict-desktop");
+        assertEquals(before, comparable(entry(meeting)), "held until the operator decides");
+        click(By.id("f-cancel"));
+        await().atMost(WAIT).until(() -> !browser.driver.findElements(airing).isEmpty());
+        drag(airing, By.cssSelector("#calendar .cell[data-day='" + day + "'][data-hour='10']"));
+        await().atMost(WAIT).until(() -> !comparable(entry(meeting)).equals(before));
+        ObjectNode wanted = (ObjectNode) before.deepCopy();
+        recurrence(wanted).put("at", day + "T10:30:00");
+        assertEquals(wanted, comparable(entry(meeting)), "only the time moved");
+        await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector(
+                "#calendar .cell[data-hour='10'] .airing[data-schedule='" + meeting + "']")).size() == 1);
+    }
+
+    /** HTML5 drag and drop as the browser fires it (WebDriver's pointer actions do not start a native drag). */
+    private void drag(By from, By to) {
+        js("""
+                const [src, dst] = arguments; const dt = new DataTransfer();
+                src.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));
+                dst.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt}));
+                dst.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));""",
+                browser.driver.findElement(from), browser.driver.findElement(to));
     }
 
     /** Opens the entry in the form, does {@code change}, saves, and checks that the entry is {@code expected} of before. */
