@@ -41,8 +41,8 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
   const monthDays = field('f-monthdays', 'monthDays', el('input', { value: '1', 'aria-label': t('schedule.monthDaysLabel') }));
   const cron = field('f-cron', 'cron', el('input', { value: '0 0 6 ? * MON-SAT', 'aria-label': t('schedule.type.cron') }));
   const zone = field('f-zone', 'zone', el('input', { value: config.localTimeZone }));
-  const validFrom = field('f-from', 'validFrom', el('input', { 'data-i18n-placeholder': 'schedule.atHint' }));
-  const validUntil = field('f-until', 'validUntil', el('input', { 'data-i18n-placeholder': 'schedule.atHint' }));
+  const validFrom = field('f-from', 'validFrom', el('input', { 'data-i18n-placeholder': 'schedule.validHint' }));
+  const validUntil = field('f-until', 'validUntil', el('input', { 'data-i18n-placeholder': 'schedule.validHint' }));
   const misfire = field('f-misfire', 'misfire', el('select', {},
     ...['SKIP', 'GRACE', 'JOIN'].map(m => el('option', { value: m, 'data-i18n': 'schedule.misfire.' + m }))));
   const grace = field('f-grace', 'misfire', el('input', { type: 'number', value: 10, min: 1, 'aria-label': t('schedule.misfire.GRACE') }));
@@ -205,7 +205,8 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
     if (r.days) days.querySelectorAll('input').forEach(i => { i.checked = r.days.includes(i.value); });
     keys.forEach(k => dirty.add(k));
     await save(false);
-    if (!conflicts.hidden || refusal.textContent) node.scrollIntoView();
+    if (!conflicts.hidden) conflicts.scrollIntoView({ block: 'center' });
+    else if (refusal.textContent) refusal.scrollIntoView({ block: 'center' });
   };
 
   const node = el('section', { class: 'card', id: 'entry-form' }, heading,
