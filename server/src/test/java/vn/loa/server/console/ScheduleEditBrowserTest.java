@@ -159,6 +159,30 @@ class ScheduleEditBrowserTest {
         if (size.equals("desktop")) {
             dragOnTheCalendar(daily);
         }
+        anEmergencyOverTwoCommunesWaitsForASecondOfficer(weekly);
+
+        // Someone else deleted the entry meanwhile: the refused delete says so, in Vietnamese.
+        assertEquals(200, server.delete("/api/schedules/" + cron).status());
+        click(By.cssSelector("#entries li[data-id='" + cron + "'] button.danger"));
+        browser.driver.switchTo().alert().accept();
+        await().atMost(WAIT).until(() -> text(By.id("entries-error")).contains("không còn nữa"));
+        assertNoSidewaysScroll(size);
+    }
+
+    /** An officer makes an entry EMERGENCY over two communes: told it waits for a second officer; nothing changes yet. */
+    private void anEmergencyOverTwoCommunesWaitsForASecondOfficer(long id) throws Exception {
+        String officer = server.user("can-bo-huyen", "officer", "province");
+        js("sessionStorage.setItem('loa.token', arguments[0]); location.reload();", officer);
+        await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector("#entries li[data-id]")).size() >= 5);
+        JsonNode before = entry(id);
+        edit(id);
+        new Select(browser.driver.findElement(By.id("f-priority"))).selectByValue("EMERGENCY");
+        new Select(browser.driver.findElement(By.id("f-targets"))).selectByValue("commune-b");
+        click(By.id("f-save"));
+        await().atMost(WAIT).until(() -> text(By.id("f-error")).contains("cán bộ thứ hai"));
+        assertEquals(before, entry(id), "the entry changes only once a second officer confirms");
+        JsonNode held = server.get("/api/confirmations").body();
+        assertTrue(held.toString().contains("\"EMERGENCY\"") && held.toString().contains("commune-b"), held.toString());
     }
 
     /**
