@@ -85,6 +85,8 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
     const ch = k => all || dirty.has(k);
     const b = all ? { broadcast: {} } : Object.fromEntries(REQUEST.map(k => [k, structuredClone(editing[k] ?? null)]));
     const cast = b.broadcast;
+    // The issuer level is whoever saves (the server derives it from their scope and refuses another), not a field to keep.
+    if (!all) delete cast.issuerLevel;
     if (ch('title')) b.title = title.value.trim() || null;
     if (ch('source')) {
       const [kind, value] = source.value.split(/:(.*)/s);
