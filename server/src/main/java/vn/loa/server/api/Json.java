@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -54,11 +55,20 @@ public final class Json {
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: "
                     + e.getKnownPropertyIds());
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        } catch (JsonMappingException e) {
+            // A field's own reader refused its text (a time written "25h"): its code and sentence, not Jackson's.
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof PlanException p) {
+                    throw ApiException.badRequest(p.getMessage()).withCode(p.code());
+                }
+            }
+            if (!(e instanceof MismatchedInputException m)) {
+                throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
+            }
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             throw ApiException.badRequest(field.isEmpty() ? "the body must be a JSON object of the documented fields"
-                    : "field '" + field + "' has the wrong type: " + e.getOriginalMessage());
+                    : "field '" + field + "' has the wrong type: " + m.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

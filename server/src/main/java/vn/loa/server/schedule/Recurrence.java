@@ -2,6 +2,7 @@ package vn.loa.server.schedule;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -79,7 +80,7 @@ public sealed interface Recurrence {
         return out.size() > max ? out.subList(0, max) : out;
     }
 
-    record Once(LocalDateTime at) implements Recurrence {
+    record Once(@JsonDeserialize(using = TimeOfDay.DateTimeReader.class) LocalDateTime at) implements Recurrence {
         public Once {
             require(at != null, "recurrence.at is required for type once");
         }
@@ -97,7 +98,7 @@ public sealed interface Recurrence {
         }
     }
 
-    record Daily(List<LocalTime> times) implements Recurrence {
+    record Daily(@JsonDeserialize(contentUsing = TimeOfDay.Reader.class) List<LocalTime> times) implements Recurrence {
         public Daily {
             requireTimes(times);
         }
@@ -108,7 +109,7 @@ public sealed interface Recurrence {
         }
     }
 
-    record Weekly(Set<DayOfWeek> days, List<LocalTime> times) implements Recurrence {
+    record Weekly(Set<DayOfWeek> days, @JsonDeserialize(contentUsing = TimeOfDay.Reader.class) List<LocalTime> times) implements Recurrence {
         public Weekly {
             require(days != null && !days.isEmpty(), "recurrence.days must name at least one weekday");
             requireTimes(times);
@@ -126,7 +127,7 @@ public sealed interface Recurrence {
         }
     }
 
-    record Monthly(List<Integer> daysOfMonth, List<LocalTime> times) implements Recurrence {
+    record Monthly(List<Integer> daysOfMonth, @JsonDeserialize(contentUsing = TimeOfDay.Reader.class) List<LocalTime> times) implements Recurrence {
         public Monthly {
             require(daysOfMonth != null && !daysOfMonth.isEmpty() && daysOfMonth.stream().allMatch(d -> d != null && d >= 1 && d <= 31),
                     "recurrence.daysOfMonth must list days 1..31");
@@ -209,7 +210,7 @@ public sealed interface Recurrence {
 
     private static void requireTimes(List<LocalTime> times) {
         require(times != null && !times.isEmpty() && times.stream().allMatch(t -> t != null),
-                "recurrence.times must list at least one time of day, like \"06:00\"");
+                "recurrence.times must list at least one time of day, like \"06:00\" or \"6h00\"");
         // One Quartz trigger per time: a thousand of them is an attack on the scheduler, not a programme.
         if (times.size() > MAX_TIMES_PER_DAY) {
             throw new PlanException("too_many_times", "recurrence.times may list at most " + MAX_TIMES_PER_DAY

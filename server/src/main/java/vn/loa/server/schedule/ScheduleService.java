@@ -142,14 +142,14 @@ public final class ScheduleService implements AutoCloseable {
         Instant now = clock.instant();
         String clash = quiet.clash(plan, request.recurrence(), zone, now);
         if (clash != null) {
-            throw new PlanException("quiet hours: " + clash + "; EMERGENCY entries are the only ones allowed then");
+            throw new PlanException("quiet_hours", "quiet hours: " + clash + "; EMERGENCY entries are the only ones allowed then");
         }
         if (request.validUntil() != null && !request.validUntil().isAfter(request.validFrom() != null ? request.validFrom() : now)) {
-            throw new PlanException("validUntil must be after validFrom and in the future");
+            throw new PlanException("invalid_validity", "validUntil must be after validFrom and in the future");
         }
         Instant once = request.recurrence().airsAt(zone);
         if (once != null && !once.isAfter(now.plusSeconds(1))) {
-            throw new PlanException("recurrence.at " + request.recurrence() + " is in the past in " + zone);
+            throw new PlanException("once_in_past", "recurrence.at " + request.recurrence() + " is in the past in " + zone);
         }
         if (!allowConflicts) {
             List<ScheduleConflict> conflicts;
