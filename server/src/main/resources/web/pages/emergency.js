@@ -98,7 +98,7 @@ export default async function emergency(view) {
     const correctionBox = el('input', { type: 'checkbox', id: `a-air-correction-${a.id}`, disabled: !a.content.correction.length });
     return el('section', { class: 'now-card state-' + a.state, id: 'now-' + a.id, dataset: { id: a.id, state: a.state } },
       el('p', { class: 'now-state' }, el('span', { class: 'badge' }, t('alertState.' + a.state)), ' ', el('strong', { class: 'now-title' }, a.title)),
-      waiting ? el('p', { class: 'now-reach' }, t(mayConfirm ? 'emergency.yourTurn' : 'emergency.waitingOther', { who: a.requestedBy }))
+      waiting ? el('p', { class: 'now-reach' }, t(mayConfirm ? 'emergency.yourTurn' : a.requestedBy === me().name ? 'emergency.waitingMine' : 'emergency.waitingOther', { who: a.requestedBy }))
         : el('p', { class: 'now-reach', id: `reach-${a.id}` }, t('emergency.reach', { playing: reach.playing, targeted: reach.targeted, offline: reach.offline })),
       el('p', { class: 'now-meta' }, waiting ? t('emergency.targetsCount', { targeted: reach.targeted })
         : t('emergency.repeatNow', { now: reach.repeatNow ?? '–', repeat: reach.repeat }),
@@ -106,7 +106,8 @@ export default async function emergency(view) {
       mayConfirm ? el('button', { type: 'button', class: 'live big', id: `a-confirm-${a.id}`,
         onclick: () => step(a.id, 'confirm', undefined, 'emergency.confirmLive', 'emergency.confirm') }, t('emergency.confirm')) : '',
       el('button', { type: 'button', class: 'cancel big', id: `a-stop-${a.id}`, onclick: () => step(a.id, 'cancel',
-        { airCorrection: correctionBox.checked }, 'emergency.askCancel', 'emergency.cancel') }, t('emergency.cancel')),
+        { airCorrection: correctionBox.checked }, waiting ? 'emergency.askWithdraw' : 'emergency.askCancel',
+        waiting ? 'emergency.withdraw' : 'emergency.cancel') }, t(waiting ? 'emergency.withdraw' : 'emergency.cancel')),
       a.content.correction.length ? el('label', { class: 'now-correction' }, correctionBox, ' ', t('emergency.airCorrection')) : '');
   };
 
