@@ -56,7 +56,7 @@ function row(id, kind, title, requestedBy, confirmPath, askKey, yesKey, detail) 
   return el('div', attrs,
     el('strong', {}, t(mayConfirm ? 'emergency.banner.yourTurn' : 'emergency.banner.waiting')), ' ',
     el('span', {}, title), ' ', el('span', { class: 'banner-when' }, t('emergency.banner.by', { who: requestedBy })),
-    detail ? el('span', { class: 'banner-when' }, ' · ' + detail) : '',
+    detail ? el('span', { class: 'banner-when' }, detail) : '',
     mayConfirm ? el('button', { type: 'button', class: 'live banner-confirm', id: `banner-confirm-${kind}-${id}`,
       onclick: async () => {
         if (!await ask(t(askKey, { title }), yesKey)) return;

@@ -166,8 +166,11 @@ function areaPicker(roots) {
       n.children.length ? branch(n.children, box) : '');
   }));
   const within = (b, ancestor) => { for (let p = b.parentBox; p; p = p.parentBox) if (p === ancestor) return true; return false; };
-  // The topmost ticked areas: a ticked commune under a ticked district is already in the district.
-  const chosen = () => boxes.filter(b => b.checked && !(b.parentBox && b.parentBox.checked)).map(b => b.value);
+  // What is sent: the tree holds only the caller's stations, but an area may also hold others' (a
+  // province spans communes of other officers), so a ticked area is sent as its ticked children unless
+  // stations stand in it directly; ticking a province thus targets exactly the stations it counts.
+  const chosen = () => boxes.filter(b => b.checked && (b.node.children.length === 0
+    || b.node.stations > b.node.children.reduce((sum, c) => sum + c.stations, 0))).map(b => b.value);
   const update = () => {
     const top = boxes.filter(b => b.checked && !(b.parentBox && b.parentBox.checked));
     summary.textContent = top.length ? t('emergency.chosen', { names: top.map(b => b.node.name).join(', '),

@@ -160,6 +160,23 @@ class EmergencyTwoOfficersBrowserTest {
         await().atMost(WAIT).until(() -> d1.findElements(By.id("now-" + id)).isEmpty());
         await().atMost(WAIT).until(() -> !d2.findElement(By.id("alert-banner")).isDisplayed());
         first.screenshot(shot + "9-cancelled");
+
+        // A broadcast held for a second officer shows the same way, wherever officer 2 is, and is confirmed there.
+        var held = server.as(one).post("/api/broadcasts", "application/json", """
+                {"title":"Thông báo khẩn về lũ","media":["alert.mp3"],"targets":{"areas":["commune-a","commune-b"]},
+                 "priority":"EMERGENCY"}""");
+        assertEquals(202, held.status(), held.toString());
+        long request = held.body().get("id").asLong();
+        d2.navigate().refresh(); // a fresh page load: the banner asks the server at once, not at its next 15 s look
+        By confirmHeld = By.id("banner-confirm-held-" + request);
+        await().atMost(WAIT).until(() -> !d2.findElements(confirmHeld).isEmpty());
+        assertTrue(text(second, By.id("alert-banner")).contains("14 cụm loa ở Xã A, Xã B"), text(second, By.id("alert-banner")));
+        second.screenshot(shot + "10-officer2-held-broadcast");
+        click(second, confirmHeld);
+        click(second, By.id("ask-yes"));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals("CONFIRMED", server.get("/api/confirmations/" + request)
+                .body().get("state").asText(), "notice: " + d2.executeScript("return document.getElementById('notice').textContent")));
+        await().atMost(WAIT).until(() -> d2.findElements(confirmHeld).isEmpty());
     }
 
     private void signIn(Browser b, String token, int width, int height, boolean mobile, String page) {
