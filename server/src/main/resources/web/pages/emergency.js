@@ -27,7 +27,7 @@ export default async function emergency(view) {
   const minutes = el('input', { id: 'a-minutes', type: 'number', min: 1, max: 1440, value: 60 });
   const correction = el('select', { id: 'a-correction' }, el('option', { value: '', 'data-i18n': 'emergency.noCorrection' }), ...files.map(f => el('option', { value: f.path }, f.path)));
   const field = (input, key) => [el('label', { for: input.id, 'data-i18n': key }), input];
-  view.append(el('h1', { class: 'emergency-title', 'data-i18n': 'emergency.title' }), now, mapBox,
+  view.append(el('h1', { class: 'emergency-title', 'data-i18n': 'emergency.title' }), now, mapBox, current,
     el('section', { class: 'card draft' }, el('h2', { 'data-i18n': 'emergency.draft' }),
       el('div', { class: 'form' }, ...field(title, 'emergency.alertTitle'), ...field(message, 'emergency.message'),
         ...field(audio, 'emergency.audio'), ...field(tone, 'emergency.tone'),
@@ -39,9 +39,9 @@ export default async function emergency(view) {
           targets: { areas: picker.chosen() },
           expiresAt: new Date(Date.now() + Number(minutes.value) * 60000).toISOString(),
           correction: correction.value ? [correction.value] : null });
-        if (r.status === 201) { await show(r.body.id); refresh(); } else notify(r.body.error, 'error');
+        if (r.status === 201) { await show(r.body.id); refresh(); current.scrollIntoView({ block: 'start' }); } else notify(r.body.error, 'error');
       }, 'data-i18n': 'emergency.makeDraft' })),
-    current, el('h2', { 'data-i18n': 'emergency.all' }), list);
+    el('h2', { 'data-i18n': 'emergency.all' }), list);
 
   // One step on one alert: asks first where the step is irreversible, reports, redraws.
   const step = async (id, path, body, askKey, yesKey) => {
@@ -68,7 +68,12 @@ export default async function emergency(view) {
         el('button', { type: 'button', id: 'a-test', class: 'test', onclick: () => step(id, 'test'), 'data-i18n': 'emergency.test' }),
         el('button', { type: 'button', id: 'a-live', class: 'live', onclick: async () => {
           const r = await step(id, 'live', undefined, 'emergency.confirmLive', 'emergency.live');
-          if (r && r.status < 300) current.replaceChildren();
+          if (r && r.status < 300) { // it is on air or waiting at the top now: the form is free for the next one
+            current.replaceChildren();
+            title.value = '';
+            message.value = '';
+            picker.reset();
+          }
         }, 'data-i18n': 'emergency.live' }),
         el('button', { type: 'button', id: 'a-cancel', class: 'quiet', onclick: () => step(id, 'cancel', {},
           'emergency.askDiscard', 'emergency.discard'), 'data-i18n': 'emergency.discard' })) : ''));
@@ -178,5 +183,6 @@ function areaPicker(roots) {
   };
   const node = el('div', { class: 'area-picker', role: 'group', 'aria-labelledby': 'a-targets-label' }, branch(roots, null), summary);
   update();
-  return { node, chosen };
+  const reset = () => { boxes.forEach(b => { b.checked = false; }); update(); };
+  return { node, chosen, reset };
 }

@@ -89,6 +89,8 @@ class EmergencyTwoOfficersBrowserTest {
         click(first, By.id("a-draft"));
         await().atMost(WAIT).until(() -> !d1.findElements(By.id("a-test")).isEmpty());
         long id = Long.parseLong(d1.findElement(By.cssSelector("#alert-current .alert")).getAttribute("data-id"));
+        assertTrue(text(first, By.id("alert-preview")).contains("Xã A, Xã B"), text(first, By.id("alert-preview")));
+        first.screenshot(shot + "1b-drafted");
 
         // The rehearsal plays on the test receiver only, shows at the top with its station, and stops.
         click(first, By.id("a-test"));
