@@ -14,6 +14,9 @@ export default async function emergency(view) {
   }
   const now = el('div', { id: 'alert-now' });
   const mapBox = el('div', { id: 'alert-map', hidden: true });
+  const legend = el('p', { class: 'map-legend', hidden: true }, ...[['#b71c1c', 'emergency.stationPlaying'],
+    ['#1565c0', 'emergency.stationSilent'], ['#616161', 'emergency.stationOffline']]
+    .map(([colour, key]) => el('span', {}, el('span', { class: 'dot', style: `background:${colour}` }), ' ', t(key))));
   const current = el('div', { id: 'alert-current' });
   const list = el('div', { id: 'alerts' });
   const [tree, media] = await Promise.all([api('GET', '/api/areas/tree'), api('GET', '/api/media')]);
@@ -27,7 +30,7 @@ export default async function emergency(view) {
   const minutes = el('input', { id: 'a-minutes', type: 'number', min: 1, max: 1440, value: 60 });
   const correction = el('select', { id: 'a-correction' }, el('option', { value: '', 'data-i18n': 'emergency.noCorrection' }), ...files.map(f => el('option', { value: f.path }, f.path)));
   const field = (input, key) => [el('label', { for: input.id, 'data-i18n': key }), input];
-  view.append(el('h1', { class: 'emergency-title', 'data-i18n': 'emergency.title' }), now, mapBox, current,
+  view.append(el('h1', { class: 'emergency-title', 'data-i18n': 'emergency.title' }), now, mapBox, legend, current,
     el('section', { class: 'card draft' }, el('h2', { 'data-i18n': 'emergency.draft' }),
       el('div', { class: 'form' }, ...field(title, 'emergency.alertTitle'), ...field(message, 'emergency.message'),
         ...field(audio, 'emergency.audio'), ...field(tone, 'emergency.tone'),
@@ -94,6 +97,7 @@ export default async function emergency(view) {
     now.replaceChildren(...cards);
     const shown = open.map((a, i) => [a, reaches[i]]).find(([a]) => a.state === 'ACTIVE');
     mapBox.hidden = !shown;
+    legend.hidden = !shown;
     if (shown) drawMap(shown[1]);
   };
 
