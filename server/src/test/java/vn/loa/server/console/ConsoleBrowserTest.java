@@ -141,7 +141,8 @@ class ConsoleBrowserTest {
         }
         click(By.id("a-cancel"));
         click(By.id("ask-yes"));
-        await().atMost(WAIT).until(() -> "CANCELLED".equals(driver.findElement(By.cssSelector("#alert-current .alert"))
+        await().atMost(WAIT).ignoreException(StaleElementReferenceException.class)
+                .until(() -> "CANCELLED".equals(driver.findElement(By.cssSelector("#alert-current .alert"))
                 .getAttribute("data-state")));
         browser.screenshot("emergency");
 

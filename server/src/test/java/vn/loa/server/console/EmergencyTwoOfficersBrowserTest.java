@@ -88,7 +88,8 @@ class EmergencyTwoOfficersBrowserTest {
         assertTrue(text(first, By.id("a-targets-summary")).contains("14 cụm loa"), text(first, By.id("a-targets-summary")));
         click(first, By.id("a-draft"));
         await().atMost(WAIT).until(() -> !d1.findElements(By.id("a-test")).isEmpty());
-        long id = Long.parseLong(d1.findElement(By.cssSelector("#alert-current .alert")).getAttribute("data-id"));
+        long id = Long.parseLong(await().atMost(WAIT).ignoreException(StaleElementReferenceException.class)
+                .until(() -> d1.findElement(By.cssSelector("#alert-current .alert")).getAttribute("data-id"), v -> v != null));
         assertTrue(text(first, By.id("alert-preview")).contains("Xã A, Xã B"), text(first, By.id("alert-preview")));
         first.screenshot(shot + "1b-drafted");
 
