@@ -125,6 +125,7 @@ async function streamEvents() {
           if (data) {
             const event = JSON.parse(data);
             state.listeners.forEach(l => l(event));
+            window.dispatchEvent(new CustomEvent('loa-event', { detail: event })); // for what outlives a page: the alert banner
           }
         }
       }
@@ -195,6 +196,7 @@ export function signedIn(user) {
   if (!signedIn.streaming) {
     signedIn.streaming = true;
     streamEvents();
+    import('/web/banner.js').then(banner => banner.startBanner());
   }
 }
 

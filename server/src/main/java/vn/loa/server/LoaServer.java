@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import vn.loa.server.alert.AlertService;
 import vn.loa.server.api.AccessGate;
 import vn.loa.server.api.AlertsApi;
+import vn.loa.server.api.AreaTreeApi;
 import vn.loa.server.api.EventStream;
 import vn.loa.server.api.ConfigApi;
 import vn.loa.server.api.ListenHub;
@@ -148,7 +149,8 @@ public final class LoaServer implements AutoCloseable {
         new SessionsApi(users, sessions, s.tls().http(), s.http(), clock).register(router);
         this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,
                 twoPersonRule, s.attentionTone(), clock);
-        new AlertsApi(alerts, scopes).register(router);
+        new AlertsApi(alerts, scopes, config.directory(), registry, playout::nowPlaying).register(router);
+        new AreaTreeApi(config.directory(), registry, scopes).register(router);
         EventHub hub = new EventHub(clock);
         this.watch = new StationWatch(config.directory(), registry, hub, playout.events(), clock);
         registry.addListener(watch);

@@ -40,6 +40,8 @@ public final class AlertService implements AutoCloseable {
     private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
     private static final Duration MAX_LIFETIME = Duration.ofHours(24);
     static final String TEST_MARK = "[THỬ NGHIỆM – TEST] ";
+    /** What the correction airs under: villagers and the as-run log read Vietnamese only. */
+    static final String CORRECTION_MARK = "Đính chính: ";
     private final AlertStore store;
     private final BroadcastPlanner planner;
     private final SessionLauncher launcher;
@@ -207,6 +209,21 @@ public final class AlertService implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Stops a rehearsal still playing on the test stations; the alert stays what it was (a draft can be
+     * tested again or sent LIVE). Answers whether a test was on air to stop.
+     */
+    public synchronized boolean stopTest(long id, String by) throws Exception {
+        Alert a = get(id);
+        if (a.testSession() == null) {
+            throw new AlertRefused("alert " + id + " has not been tested", true);
+        }
+        boolean stopped = launcher.cancel(a.testSession()).get(10, TimeUnit.SECONDS);
+        log.warn("Alert {} TEST stopped by {} (session {} {})", id, by, a.testSession(), stopped ? "stopped" : "had ended");
+        changed(id);
+        return stopped;
+    }
+
     /** LIVE: airs now, or waits for a second officer when the alert reaches more communes than configured. */
     public synchronized Alert goLive(long id, String by) throws Exception {
         Alert a = get(id);
@@ -250,7 +267,7 @@ public final class AlertService implements AutoCloseable {
         store.end(id, a.state(), Alert.CANCELLED, by, clock.instant());
         log.warn("Alert {} '{}' CANCELLED by {}", id, a.title(), by);
         if (airCorrection && a.state().equals(Alert.ACTIVE)) {
-            BroadcastRequest correction = request("Đính chính – correction: " + a.title(), a.content(),
+            BroadcastRequest correction = request(CORRECTION_MARK + a.title(), a.content(),
                     a.content().correction(), a.content().targets(), clock.instant().plus(Duration.ofHours(1)), clock.instant());
             store.set(id, "correction_session", launch(correction, "alert " + id + " correction by " + by));
         }

@@ -2,12 +2,20 @@ package vn.loa.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.loa.server.alert.Alert;
 import vn.loa.server.alert.AlertDraft;
 import vn.loa.server.alert.AlertRefused;
 import vn.loa.server.alert.AlertService;
 import vn.loa.server.auth.Access;
+import vn.loa.server.playout.NowPlaying;
+import vn.loa.server.station.StationDefinition;
+import vn.loa.server.station.StationDirectory;
+import vn.loa.server.station.StationRegistry;
 
 /**
  * /api/alerts: draft, preview, TEST, LIVE, confirm, cancel. TEST and LIVE are separate endpoints on
@@ -17,14 +25,34 @@ import vn.loa.server.auth.Access;
 public final class AlertsApi {
     private final AlertService alerts;
     private final Scopes scopes;
+    private final StationDirectory directory;
+    private final StationRegistry registry;
+    private final Function<String, Optional<NowPlaying.View>> nowPlaying;
+
+    /**
+     * GET /api/alerts/{id}/reach: where the alert stands on the caller's stations right now. {@code repeatNow}
+     * is which airing of the message the first station playing it is in (1-based), null when none is.
+     */
+    public record Reach(long alert, String state, int targeted, int online, int offline, int playing, int testPlaying,
+                        int repeat, Integer repeatNow, List<StationReach> stations) {
+    }
+
+    /** One target station: {@code playing} is LIVE, TEST or null. */
+    public record StationReach(String id, String name, String commune, boolean online, String playing, Double lat,
+                               Double lon) {
+    }
 
     /** Body of POST /api/alerts/{id}/cancel; may be empty. */
     public record CancelRequest(Boolean airCorrection) {
     }
 
-    public AlertsApi(AlertService alerts, Scopes scopes) {
+    public AlertsApi(AlertService alerts, Scopes scopes, StationDirectory directory, StationRegistry registry,
+                     Function<String, Optional<NowPlaying.View>> nowPlaying) {
         this.alerts = alerts;
         this.scopes = scopes;
+        this.directory = directory;
+        this.registry = registry;
+        this.nowPlaying = nowPlaying;
     }
 
     public void register(Router router) {
@@ -35,7 +63,12 @@ public final class AlertsApi {
                 .add(HttpMethod.GET, "/api/alerts/{id}", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(visible(r))))
                 .add(HttpMethod.GET, "/api/alerts/{id}/preview", Access.EMERGENCY, Endpoint.sync(r ->
                         ApiResponse.ok(alerts.preview(mine(r).id()))))
+                .add(HttpMethod.GET, "/api/alerts/{id}/reach", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(reach(r))))
                 .add(HttpMethod.POST, "/api/alerts/{id}/test", Access.EMERGENCY, Endpoint.sync(this::test))
+                .add(HttpMethod.POST, "/api/alerts/{id}/test/stop", Access.EMERGENCY, Endpoint.sync(r -> {
+                    Alert a = mine(r);
+                    return step(() -> ApiResponse.ok(Map.of("alert", a.id(), "stopped", alerts.stopTest(a.id(), r.actor()))));
+                }))
                 .add(HttpMethod.POST, "/api/alerts/{id}/live", Access.EMERGENCY, Endpoint.sync(this::live))
                 .add(HttpMethod.POST, "/api/alerts/{id}/confirm", Access.EMERGENCY, Endpoint.sync(r ->
                         step(() -> ApiResponse.ok(alerts.confirm(mine(r).id(), r.principal())))))
@@ -69,6 +102,39 @@ public final class AlertsApi {
         Alert a = mine(request);
         CancelRequest body = request.body().length == 0 ? new CancelRequest(false) : Json.body(request, CancelRequest.class);
         return step(() -> ApiResponse.ok(alerts.cancel(a.id(), request.actor(), Boolean.TRUE.equals(body.airCorrection()))));
+    }
+
+    private Reach reach(ApiRequest request) {
+        Alert a = visible(request);
+        List<StationReach> out = new ArrayList<>();
+        int online = 0;
+        int live = 0;
+        int test = 0;
+        Integer repeatNow = null;
+        int repeat = a.content().repeat() == null ? 1 : a.content().repeat();
+        for (String id : alerts.stations(a).stream().sorted().toList()) {
+            Optional<StationDefinition> s = directory.station(id);
+            if (s.isEmpty() || !scopes.reaches(request, id)) {
+                continue;
+            }
+            boolean up = registry.presence(id).online();
+            Optional<NowPlaying.View> now = up ? nowPlaying.apply(id) : Optional.empty();
+            String playing = null;
+            if (now.isPresent() && a.sessionId() != null && now.get().session() == a.sessionId()) {
+                playing = "LIVE";
+                live++;
+                if (repeatNow == null && now.get().durationMs() > 0) {
+                    repeatNow = (int) Math.min(repeat, now.get().offsetMs() * repeat / now.get().durationMs() + 1);
+                }
+            } else if (now.isPresent() && a.testSession() != null && now.get().session() == a.testSession()) {
+                playing = "TEST";
+                test++;
+            }
+            online += up ? 1 : 0;
+            out.add(new StationReach(id, s.get().name(), directory.communeName(s.get()), up, playing,
+                    s.get().latitude(), s.get().longitude()));
+        }
+        return new Reach(a.id(), a.state(), out.size(), online, out.size() - online, live, test, repeat, repeatNow, out);
     }
 
     private Alert find(ApiRequest request) {

@@ -131,7 +131,7 @@ class ConsoleBrowserTest {
         await().atMost(WAIT).until(() -> !driver.findElements(By.id("a-title")).isEmpty());
         driver.findElement(By.id("a-title")).sendKeys("Diễn tập cảnh báo lũ");
         new Select(driver.findElement(By.id("a-media"))).selectByValue("alert.mp3");
-        new Select(driver.findElement(By.id("a-targets"))).selectByValue("commune-a");
+        click(By.id("a-area-commune-a"));
         click(By.id("a-draft"));
         await().atMost(WAIT).until(() -> !driver.findElements(By.id("a-test")).isEmpty());
         assertTrue(text(By.id("alert-preview")).contains("st-07"), text(By.id("alert-preview")));
@@ -142,7 +142,9 @@ class ConsoleBrowserTest {
             assertTrue(events.of(other, "audio_start").isEmpty(), "a test reached " + other);
         }
         click(By.id("a-cancel"));
-        await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).until(() -> "CANCELLED".equals(driver.findElement(By.cssSelector("#alert-current .alert"))
+        click(By.id("ask-yes"));
+        await().atMost(WAIT).ignoreException(StaleElementReferenceException.class)
+                .until(() -> "CANCELLED".equals(driver.findElement(By.cssSelector("#alert-current .alert"))
                 .getAttribute("data-state")));
         browser.screenshot("emergency");
 
