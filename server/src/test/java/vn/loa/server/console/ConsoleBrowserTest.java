@@ -171,11 +171,10 @@ class ConsoleBrowserTest {
     }
 
     private String text(By by) {
-        List<WebElement> found = browser.driver.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
+        return browser.text(by);
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) browser.driver).executeScript(script);
+        return browser.js(script);
     }
 }

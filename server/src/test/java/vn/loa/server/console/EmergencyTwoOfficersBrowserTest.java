@@ -202,12 +202,7 @@ class EmergencyTwoOfficersBrowserTest {
     }
 
     private void click(Browser b, By by) {
-        await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).until(() -> {
-            WebElement found = b.driver.findElement(by);
-            b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", found);
-            found.click();
-            return true;
-        });
+        b.click(by);
     }
 
     private static void scrollTop(Browser b) {

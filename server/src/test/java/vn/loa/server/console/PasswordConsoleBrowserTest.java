@@ -187,20 +187,14 @@ class PasswordConsoleBrowserTest {
     }
 
     private void click(By by) {
-        await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).until(() -> {
-            WebElement found = browser.driver.findElement(by);
-            js("arguments[0].scrollIntoView({block: 'center'})", found);
-            found.click();
-            return true;
-        });
+        browser.click(by);
     }
 
     private String text(By by) {
-        List<WebElement> found = browser.driver.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
+        return browser.text(by);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 }

@@ -321,21 +321,14 @@ class ScheduleEditBrowserTest {
     }
 
     private void click(By by) {
-        // A redraw replaces elements; the 6-second notice may sit over a button: find again, try again.
-        await().atMost(WAIT).ignoreExceptionsInstanceOf(WebDriverException.class).until(() -> {
-            WebElement e = browser.driver.findElement(by);
-            js("arguments[0].scrollIntoView({block: 'center'});", e);
-            e.click();
-            return true;
-        });
+        browser.click(by);
     }
 
     private String text(By by) {
-        List<WebElement> found = browser.driver.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
+        return browser.text(by);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 }
