@@ -45,6 +45,10 @@ class RestartFollowsTest {
     @Test
     void anAlertOnAirWhenKilledIsStillActiveCancellableAndExpiresAfterTheRestart() throws Exception {
         Path config = TestConfig.write(dir, null);
+        // Two alerts by one user in two communes within the hour would wait for a second officer
+        // (TwoPersonSplittingTest); this test is about following sessions across a restart.
+        java.nio.file.Files.writeString(config.resolve("server.yaml"), "alertConfirmAboveCommunes: 3\n",
+                java.nio.file.StandardOpenOption.APPEND);
         ChildServer first = new ChildServer(config, dir.resolve("data"), dir.resolve("first.log"));
         long flood = live(first, "Lũ quét – sơ tán ngay", "commune-a", Instant.now().plusSeconds(600));
         long landslide = live(first, "Sạt lở đất", "commune-b", Instant.now().plusSeconds(20));
