@@ -96,6 +96,7 @@ class ScheduleEditBrowserTest {
         String base = "http://127.0.0.1:" + server.httpPort();
         driver.get(base + "/");
         await().atMost(WAIT).until(() -> !driver.findElements(By.id("token")).isEmpty());
+        click(By.cssSelector("#login-with-token summary")); // the token form is folded under name and password
         driver.findElement(By.id("token")).sendKeys(TestServer.ADMIN_TOKEN);
         click(By.id("sign-in"));
         // Signing in goes to the overview; wait for it, or that navigation lands after ours.
