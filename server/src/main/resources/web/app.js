@@ -95,8 +95,25 @@ export function duration(ms) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** An instant as Vietnamese write it, 24-hour, day first: "30/11/2026 07:30". */
 export function when(iso) {
-  return iso ? new Date(iso).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB') : '–';
+  if (!iso) return '–';
+  const d = new Date(iso);
+  const two = n => String(n).padStart(2, '0');
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/**
+ * A server refusal in the reader's words: the stable `code` (and its `params`) picks the sentence, never
+ * the English `error`; a code the console does not know yet still reads as Vietnamese, naming the code.
+ */
+export function refusal(body) {
+  const code = body?.code;
+  if (!code) return t('common.failed');
+  for (const key of ['code.' + code, 'login.code.' + code]) {
+    if (state.messages[key] !== undefined) return t(key, body.params || {});
+  }
+  return t('code.unknown', { code });
 }
 
 /** Live events for the page on screen; the stream is read with fetch so the token goes in a header. */
