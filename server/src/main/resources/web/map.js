@@ -52,6 +52,16 @@ function render(svg, stations, width) {
     g.radius = GAP * (Math.ceil(Math.sqrt(g.stations.length)) * 0.75 + 0.9);
     g.shiftX = g.x; g.shiftY = g.y;
   });
+  // Communes whose stations all share one spot start side by side rather than on top of each other.
+  const together = groups.filter(g => groups.some(o => o !== g && Math.hypot(o.x - g.x, o.y - g.y) < 1));
+  const cell = Math.max(0, ...together.map(g => 2 * g.radius + 40));
+  const cols = Math.max(1, Math.min(together.length, Math.floor(width / cell)));
+  const rows = Math.ceil(together.length / cols);
+  together.forEach((g, i) => {
+    const c = i % cols, r = Math.floor(i / cols);
+    g.x += (c - (cols - 1) / 2) * cell;
+    g.y += (r - (rows - 1) / 2) * cell + (cols > 1 ? (c % 2 ? 16 : -16) : 0);
+  });
   for (let round = 0; round < 60; round++) {
     let moved = false;
     for (let i = 0; i < groups.length; i++) {

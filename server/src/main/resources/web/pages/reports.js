@@ -58,7 +58,7 @@ function period(p) {
 }
 
 function minutes(s) {
-  return (s / 60).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  return (s / 60).toLocaleString('vi-VN', { maximumFractionDigits: s < 600 ? 2 : 1 });
 }
 
 function seconds(ms) {
@@ -93,7 +93,7 @@ function drawChart(box, rows, grouping) {
   for (let i = 0; i <= 4; i++) {
     const v = max * i / 4, y = top + plotH - plotH * i / 4;
     add('line', { x1: left, x2: W - right, y1: y, y2: y, class: i ? 'grid' : 'axis' });
-    add('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' }, v.toLocaleString('vi-VN', { maximumFractionDigits: 1 }));
+    add('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' }, v.toLocaleString('vi-VN', { maximumFractionDigits: max < 2 ? 2 : 1 }));
   }
   add('line', { x1: left, x2: left, y1: top, y2: top + plotH, class: 'axis' });
   add('text', { x: 4, y: 12 }, t('reports.axisMinutes'));

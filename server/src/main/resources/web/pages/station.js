@@ -32,7 +32,7 @@ export default async function station(view, [id]) {
     const on = s.online;
     status.replaceChildren(...fields([
       ['station.id', s.id], ['station.commune', communeOf(s).name], ['station.lastSeen', when(s.lastSeen)],
-      ['station.address', s.remoteAddress], ['station.firmware', s.firmware],
+      ['station.address', (s.remoteAddress || '').replace(/^\//, '')], ['station.firmware', s.firmware],
       ['station.volume', on ? st.volume : undefined], ['station.muted', on ? yes(st.muted) : undefined],
       ['station.amplifier', on ? yes(st.amplifierOn) : undefined], ['station.speakerFault', on ? yes(st.speakerLineFault) : undefined],
       ['station.ampFault', on ? yes(st.amplifierFault) : undefined], ['station.temperature', on ? st.temperatureC : undefined],
@@ -101,7 +101,7 @@ export function detailText(kind, detail) {
   }
   if (kind === 'ONLINE') {
     const m = detail.match(/^from (.*), firmware (.*)$/);
-    return m ? t('station.why.online', { address: m[1], firmware: m[2] }) : detail;
+    return m ? t('station.why.online', { address: m[1].replace(/^\//, ''), firmware: m[2] }) : detail;
   }
   return detail.split(', ').map(part => {
     const [name, ...rest] = part.split(' ');
@@ -151,7 +151,7 @@ function controls(id) {
         : refusal(r.body);
     result.textContent = text;
     result.className = r.status === 200 ? 'ok' : 'error';
-    notify(text, r.status === 200 ? 'info' : 'error');
+    if (r.status !== 200) notify(text, 'error'); // success is said beside the buttons
     if (command === 'SET_VOLUME') editing = false;
   };
   const button = (command, argument, extra = {}) => el('button', { type: 'button', id: 'cmd-' + command.toLowerCase().replace(/_/g, '-'),

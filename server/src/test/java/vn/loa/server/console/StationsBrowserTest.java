@@ -107,6 +107,8 @@ class StationsBrowserTest {
         assertTrue(driver.findElements(By.cssSelector(".smap-legend li")).size() >= 7, "a legend");
         fitsWidth("overview desktop");
         browser.screenshot("overview-desktop");
+        js("document.getElementById('group-commune-b').scrollIntoView({block: 'start'});");
+        browser.screenshot("overview-desktop-emergency");
 
         // Keyboard: Tab reaches a map marker, Enter opens its station.
         driver.findElement(By.id("filter-state")).click();
@@ -159,6 +161,8 @@ class StationsBrowserTest {
         assertTrue(text(By.id("table-airtime")).matches("(?s).*\\d\\d/\\d\\d.*"), "periods as dd/MM");
         fitsWidth("reports desktop");
         browser.screenshot("reports-desktop");
+        js("document.getElementById('report-alerts').scrollIntoView({block: 'start'});");
+        browser.screenshot("reports-desktop-tables");
 
         // A phone: the same pages, no sideways scrolling.
         driver.manage().window().setSize(new Dimension(390, 844));
@@ -167,9 +171,20 @@ class StationsBrowserTest {
             By ready = page.equals("overview") ? By.id("row-st-05") : page.equals("reports") ? By.id("table-faults") : By.id("station-history");
             await().atMost(WAIT).until(() -> !driver.findElements(ready).isEmpty());
             fitsWidth(page + " phone");
-            browser.screenshot(page.replace("/st-02", "") + "-phone");
+            String name = page.replace("/st-02", "");
+            browser.screenshot(name + "-phone");
+            for (String part : PARTS.get(name)) {
+                js("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", part);
+                browser.screenshot(name + "-phone-" + part.replaceAll("[^a-z0-9]+", ""));
+            }
         }
     }
+
+    /** Parts of each page to look at on a phone, each scrolled to the top of the screen. */
+    private static final Map<String, List<String>> PARTS = Map.of(
+            "overview", List.of("#row-st-02", "#map-title"),
+            "station", List.of("#volume", "#station-history"),
+            "reports", List.of("#report-faults"));
 
     private long broadcast(String json) {
         TestServer.Reply reply = server.post("/api/broadcasts", JSON, json);
