@@ -8,7 +8,7 @@ import { communeOf, icon, isOnline, shape, stationState, STATES } from '/web/pag
 // none) are set around their commune so each stays visible and reachable.
 
 const NS = 'http://www.w3.org/2000/svg';
-const GAP = 24; // px between marker centres
+const GAP = 26; // px between marker centres
 
 export function stationMap(box) {
   const svg = document.createElementNS(NS, 'svg');
@@ -20,25 +20,34 @@ export function stationMap(box) {
     el('li', { class: 'st-playing emergency' }, icon('playing', true), t('overview.legend.emergency')));
   const note = el('p', { class: 'muted smap-note' });
   box.replaceChildren(svg, legend, note);
-  let last = [];
-  const draw = stations => {
-    last = stations;
+  let last = [], everyone = [];
+  // Markers for the stations shown; a cluster counts every station of its commune, whatever the filter.
+  const draw = (stations, all = stations) => {
+    last = stations; everyone = all;
     const focused = document.activeElement?.closest?.('a.marker')?.dataset.id;
-    render(svg, stations.filter(s => s.enabled !== false), Math.max(300, box.clientWidth || 600));
+    render(svg, stations.filter(s => s.enabled !== false), all.filter(s => s.enabled !== false), Math.max(300, box.clientWidth || 600));
     note.textContent = stations.some(s => s.enabled !== false && !(s.lat && s.lon)) ? t('overview.map.noPosition') : '';
     if (focused) svg.querySelector(`a.marker[data-id="${CSS.escape(focused)}"]`)?.focus();
   };
   let width = box.clientWidth;
-  new ResizeObserver(() => { if (box.clientWidth !== width) { width = box.clientWidth; draw(last); } }).observe(box);
+  new ResizeObserver(() => { if (box.clientWidth !== width) { width = box.clientWidth; draw(last, everyone); } }).observe(box);
   return { update: draw };
 }
 
-function render(svg, stations, width) {
+function render(svg, stations, all, width) {
   const communes = new Map();
   for (const s of stations) {
     const c = communeOf(s);
     if (!communes.has(c.id)) communes.set(c.id, { ...c, stations: [] });
     communes.get(c.id).stations.push(s);
+  }
+  if (!communes.size) {
+    svg.setAttribute('viewBox', `0 0 ${width} 60`);
+    const empty = document.createElementNS(NS, 'text');
+    Object.entries({ x: width / 2, y: 34, class: 'cluster-name' }).forEach(([k, v]) => empty.setAttribute(k, v));
+    empty.textContent = t('overview.map.empty');
+    svg.replaceChildren(empty);
+    return;
   }
   const height = Math.round(Math.min(520, Math.max(320, width * 0.7)));
   const project = projection(stations, width, height);
@@ -101,7 +110,7 @@ function render(svg, stations, width) {
   }
   // Fit everything (clusters and their labels) in the view.
   const minX = Math.min(...groups.map(g => g.cx - g.r), 0), maxX = Math.max(...groups.map(g => g.cx + g.r), width);
-  const minY = Math.min(...groups.map(g => g.cy - g.r - 30), 0), maxY = Math.max(...groups.map(g => g.cy + g.r), height);
+  const minY = Math.min(...groups.map(g => g.cy - g.r - 30)), maxY = Math.max(...groups.map(g => g.cy + g.r)); // as tall as the clusters need
   svg.setAttribute('viewBox', `${minX - 8} ${minY - 8} ${maxX - minX + 16} ${maxY - minY + 16}`);
   svg.replaceChildren();
   const node = (tag, attrs, parent = svg) => {
@@ -112,19 +121,20 @@ function render(svg, stations, width) {
   };
   node('rect', { x: minX - 8, y: minY - 8, width: maxX - minX + 16, height: maxY - minY + 16, class: 'smap-ground' });
   for (const g of groups) {
-    const online = g.stations.filter(isOnline).length;
-    const cluster = node('g', { class: 'cluster' + (online < g.stations.length ? ' partial' : ''), id: 'cluster-' + g.id, 'data-online': online, 'data-total': g.stations.length });
+    const members = all.filter(s => communeOf(s).id === g.id);
+    const online = members.filter(isOnline).length;
+    const cluster = node('g', { class: 'cluster' + (online < members.length ? ' partial' : ''), id: 'cluster-' + g.id, 'data-online': online, 'data-total': members.length });
     node('circle', { cx: g.cx, cy: g.cy, r: g.r, class: 'cluster-area' }, cluster);
     const label = node('text', { x: g.cx, y: g.cy - g.r - 8, class: 'cluster-name' }, cluster);
-    label.textContent = `${g.name} ${online}/${g.stations.length}`;
-    node('title', {}, cluster).textContent = t('overview.map.cluster', { commune: g.name, online, total: g.stations.length });
+    label.textContent = `${g.name} ${online}/${members.length}`;
+    node('title', {}, cluster).textContent = t('overview.map.cluster', { commune: g.name, online, total: members.length });
     for (const m of g.markers) {
       const st = stationState(m.s);
       const a = node('a', { href: '#/station/' + encodeURIComponent(m.s.id), class: `marker st-${st.key}${st.emergency ? ' emergency' : ''}`,
         'data-id': m.s.id, 'data-state': st.key, 'aria-label': `${m.s.name}, ${g.name}: ${st.label}`, transform: `translate(${m.x} ${m.y})` });
       node('circle', { r: GAP / 2, class: 'hit' }, a);
       node('circle', { r: GAP / 2 + 1, class: 'focus-ring' }, a);
-      a.append(shape(st.key, 7, st.emergency));
+      a.append(shape(st.key, 8, st.emergency));
       node('title', {}, a).textContent = `${m.s.name}: ${st.label}`;
     }
   }

@@ -38,7 +38,7 @@ export default async function overview(view) {
     counts.replaceChildren(...countBoxes(all));
     table.replaceChildren(el('thead', {}, el('tr', {}, ...['overview.station', 'overview.stateCol', 'overview.playing', 'overview.volume']
       .map(k => el('th', { scope: 'col' }, t(k))))), ...groups(all, shown));
-    map.update(shown);
+    map.update(shown, all);
   };
   areaFilter.addEventListener('change', render);
   stateFilter.addEventListener('change', render);

@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import vn.loa.server.SimEvents;
 import vn.loa.server.TestServer;
 import vn.loa.sim.DeviceSimulator;
@@ -109,6 +110,14 @@ class StationsBrowserTest {
         browser.screenshot("overview-desktop");
         js("document.getElementById('group-commune-b').scrollIntoView({block: 'start'});");
         browser.screenshot("overview-desktop-emergency");
+
+        // A filter narrows the list and the markers; the commune still counts all its stations.
+        new Select(driver.findElement(By.id("filter-state"))).selectByValue("offline");
+        await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#stations tr[id^=row-]")).size() == 1);
+        assertEquals(1, driver.findElements(By.cssSelector("#map a.marker")).size());
+        assertEquals("Xã A 6/7", text(By.cssSelector("#cluster-commune-a .cluster-name")));
+        new Select(driver.findElement(By.id("filter-state"))).selectByValue("");
+        await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#stations tr[id^=row-]")).size() == 21);
 
         // Keyboard: Tab reaches a map marker, Enter opens its station.
         driver.findElement(By.id("filter-state")).click();
