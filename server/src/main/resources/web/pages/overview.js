@@ -84,14 +84,14 @@ function groups(all, shown) {
     if (!rows.length) continue;
     const online = c.all.filter(isOnline).length;
     bodies.push(el('tbody', { id: 'group-' + c.id, class: 'group' + (online < c.all.length ? ' partial' : '') },
-      el('tr', { class: 'group-head' }, el('th', { colspan: 4, scope: 'colgroup' }, el('span', { class: 'group-name' }, c.name), ' ',
+      el('tr', { class: 'group-head' }, el('th', { colspan: 4, scope: 'rowgroup' }, el('span', { class: 'group-name' }, c.name), ' ',
         el('span', { class: 'group-count', id: 'group-count-' + c.id }, t('overview.group.online', { online, total: c.all.length })))),
       ...rows.map(row)));
   }
   const disabled = shown.filter(s => s.enabled === false);
   if (disabled.length) {
     bodies.push(el('tbody', { id: 'group-disabled', class: 'group disabled' },
-      el('tr', { class: 'group-head' }, el('th', { colspan: 4, scope: 'colgroup' }, t('overview.group.disabled', { n: disabled.length }))),
+      el('tr', { class: 'group-head' }, el('th', { colspan: 4, scope: 'rowgroup' }, t('overview.group.disabled', { n: disabled.length }))),
       ...disabled.map(row)));
   }
   return bodies;

@@ -51,12 +51,21 @@ export default async function station(view, [id]) {
     if (a.status === 200) {
       asrun.replaceChildren(table('asrun', ['station.when', 'station.title', 'station.class', 'station.event', 'station.reason'],
         a.body.slice(-50).reverse().map(e => [when(e.time), e.title, word(['class.', 'overview.class.'], e.priority),
-          word(['event.', 'station.event.'], e.event), e.reason ? word(['reason.'], e.reason) : ''])));
+          word(['event.', 'station.event.'], e.event), reasonText(e.reason)])));
     }
   };
   show(first.body);
   await lists();
 
+  // The programme's position moves between events: tick it locally, once a second, while the page is shown.
+  const tick = setInterval(() => {
+    if (!view.isConnected || !now.isConnected) { clearInterval(tick); return; }
+    const bar = now.querySelector('.progress div'), pos = now.querySelector('.position');
+    if (!bar || !pos) return;
+    const offset = Math.min(Number(pos.dataset.duration), Number(pos.dataset.offset) + (Date.now() - Number(pos.dataset.since)));
+    pos.textContent = `${duration(offset)} / ${duration(Number(pos.dataset.duration))}`;
+    bar.style.width = `${Number(pos.dataset.duration) ? Math.min(100, 100 * offset / Number(pos.dataset.duration)) : 0}%`;
+  }, 1000);
   let pending = null;
   onEvent(async e => {
     if (e.station !== id) return;
@@ -89,6 +98,24 @@ const FIELDS = ['volume', 'muted', 'amplifierOn', 'testTone', 'link', 'speakerLi
 const REASONS = [[/^no frame for (\d+) ms$/, 'station.why.silent'], [/^connection closed by the receiver$/, 'station.why.closed'],
   [/^replaced by a newer connection$/, 'station.why.replaced'], [/^server stopp/, 'station.why.serverStopped'],
   [/^never connected/, 'station.why.never']];
+
+// As-run reasons, likewise written in English by the server; a code the words list knows comes first.
+const RUN_REASONS = [[/^preempted by session (\d+) \((\w+)\)$/, 'station.runWhy.preempted'],
+  [/^receiver offline; it joins if it reconnects$/, 'station.runWhy.offline'], [/^stopped by request while waiting$/, 'station.runWhy.stoppedWaiting'],
+  [/^stopped by request$/, 'station.runWhy.stopped'], [/^receiver reconnected$/, 'station.runWhy.reconnected'],
+  [/^receiver connection lost$/, 'station.runWhy.lost'], [/^maximum duration reached$/, 'station.runWhy.maxDuration'],
+  [/^receiver not keeping up; audio skipped forward$/, 'station.runWhy.skipped'], [/^policy DROP$/, 'station.runWhy.dropPolicy'],
+  [/^server stopped while on air/, 'station.runWhy.serverStopped']];
+
+function reasonText(reason) {
+  if (!reason) return '';
+  if (has('reason.' + reason)) return t('reason.' + reason);
+  for (const [re, key] of RUN_REASONS) {
+    const m = reason.match(re);
+    if (m) return t(key, { session: m[1], class: m[2] ? word(['class.', 'overview.class.'], m[2]) : '' });
+  }
+  return reason;
+}
 
 export function detailText(kind, detail) {
   if (!detail) return '';
@@ -127,7 +154,8 @@ function nowPlaying(s) {
   if (!st.playing) return el('p', { class: 'muted' }, t(s.online ? 'station.silent' : 'station.silentOffline'));
   const np = s.nowPlaying;
   const share = np.durationMs ? Math.min(100, 100 * np.offsetMs / np.durationMs) : 0;
-  return el('div', { class: st.emergency ? 'emergency' : '' }, el('p', {}, programme(s, st), ` · ${duration(np.offsetMs)} / ${duration(np.durationMs)}`),
+  return el('div', { class: st.emergency ? 'emergency' : '' }, el('p', {}, programme(s, st), ' · ',
+    el('span', { class: 'position', dataset: { offset: np.offsetMs, duration: np.durationMs, since: Date.now() } }, `${duration(np.offsetMs)} / ${duration(np.durationMs)}`)),
     el('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(share), 'aria-label': t('station.progress') },
       el('div', { style: `width:${share}%` })),
     st.key !== 'playing' ? el('p', { class: 'state-badge st-' + st.key }, st.label) : '');
