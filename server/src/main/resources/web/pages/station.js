@@ -35,7 +35,7 @@ export default async function station(view, [id]) {
       ['station.address', (s.remoteAddress || '').replace(/^\//, '')], ['station.firmware', s.firmware],
       ['station.volume', on ? st.volume : undefined], ['station.muted', on ? yes(st.muted) : undefined],
       ['station.amplifier', on ? yes(st.amplifierOn) : undefined], ['station.speakerFault', on ? yes(st.speakerLineFault) : undefined],
-      ['station.ampFault', on ? yes(st.amplifierFault) : undefined], ['station.temperature', on ? st.temperatureC : undefined],
+      ['station.ampFault', on ? yes(st.amplifierFault) : undefined], ['station.temperature', on ? decimal(st.temperatureC) : undefined],
       ['station.signal', on ? st.signalDbm : undefined], ['station.link', on && st.link ? linkName(st.link) : undefined],
       ['station.offlineReason', on ? undefined : detailText('OFFLINE', s.offlineReason)]]));
     now.replaceChildren(nowPlaying(s));
@@ -89,6 +89,8 @@ function word(prefixes, value) {
 function linkName(link) {
   return word(['link.', 'station.link.'], link);
 }
+
+function decimal(v) { return v === null || v === undefined ? v : Number(v).toLocaleString('vi-VN', { maximumFractionDigits: 1 }); }
 
 function yes(v) { return v === undefined || v === null ? undefined : t(v ? 'common.yes' : 'common.no'); }
 
