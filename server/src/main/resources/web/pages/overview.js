@@ -1,49 +1,44 @@
 import { api, el, onEvent, t, translate } from '/web/app.js';
+import { stationMap } from '/web/map.js';
+import { badge, communeOf, icon, isOnline, stationState, STATES } from '/web/pages/station-state.js';
 
-// Every station in the user's scope, as a list and a map, with counts and live updates.
-const STATES = ['disabled', 'online', 'playing', 'fault', 'offline'];
-const COLOURS = { online: '#2e7d32', playing: '#1565c0', fault: '#ef6c00', offline: '#757575', disabled: '#bdbdbd' };
-
-export function stationState(s) {
-  if (s.enabled === false) return 'disabled';
-  if (!s.online) return 'offline';
-  const st = s.status || {};
-  if (st.speakerLineFault || st.amplifierFault) return 'fault';
-  return s.nowPlaying ? 'playing' : 'online';
+// Every station in the user's scope: counts at the top, a list grouped by commune ("Xã A 6/7 trực
+// tuyến"), disabled stations apart, and a drawn map; live updates re-read only the station an event names.
+export function useStationsCss() {
+  if (!document.getElementById('stations-css')) {
+    document.head.append(el('link', { id: 'stations-css', rel: 'stylesheet', href: '/web/pages/stations.css' }));
+  }
 }
 
 export default async function overview(view) {
+  useStationsCss();
   const [stations, areas] = await Promise.all([api('GET', '/api/stations'), api('GET', '/api/areas')]);
   const byId = new Map(stations.body.map(s => [s.id, s]));
-  const counts = el('div', { class: 'counts' });
+  const counts = el('div', { class: 'counts', id: 'counts' });
   const areaFilter = el('select', { id: 'filter-area' }, el('option', { value: '', 'data-i18n': 'overview.allAreas' }));
   flatten(areas.body).forEach(a => areaFilter.append(el('option', { value: a.id }, '\u00a0'.repeat(a.depth * 2) + a.name)));
   const stateFilter = el('select', { id: 'filter-state' }, el('option', { value: '', 'data-i18n': 'overview.allStates' }),
-    ...STATES.map(s => el('option', { value: s, 'data-i18n': 'state.' + s })));
-  const table = el('table', { id: 'stations', class: 'list' });
-  const mapBox = el('div', { id: 'map' });
+    ...STATES.map(s => el('option', { value: s, 'data-i18n': 'overview.legend.' + s })));
+  const table = el('table', { id: 'stations', class: 'list stations' });
+  const mapBox = el('div', { id: 'map', class: 'smap-box' });
   view.append(el('h1', { 'data-i18n': 'overview.title' }), counts,
-    el('div', { class: 'filters' }, el('label', { 'data-i18n': 'overview.area' }), areaFilter,
-      el('label', { 'data-i18n': 'overview.state' }), stateFilter),
-    el('div', { class: 'split' }, el('div', { class: 'pane' }, table), el('div', { class: 'pane' }, mapBox)));
+    el('div', { class: 'filters' }, el('label', { for: 'filter-area', 'data-i18n': 'overview.area' }), areaFilter,
+      el('label', { for: 'filter-state', 'data-i18n': 'overview.state' }), stateFilter),
+    el('div', { class: 'overview-split' },
+      el('section', { class: 'pane', 'aria-labelledby': 'list-title' }, el('h2', { id: 'list-title', class: 'sr-only', 'data-i18n': 'overview.listTitle' }), table),
+      el('section', { class: 'pane', 'aria-labelledby': 'map-title' }, el('h2', { id: 'map-title', 'data-i18n': 'overview.map.title' }), mapBox)));
+  translate(view);
 
-  const map = makeMap(mapBox, stations.body);
+  const map = stationMap(mapBox);
   const render = () => {
+    const all = stations.body;
     const area = areaFilter.value;
     const wanted = stateFilter.value;
-    const shown = stations.body.filter(s => (!area || s.areaPath.some(p => p.id === area)) && (!wanted || stationState(s) === wanted));
-    counts.replaceChildren(...['online', 'playing', 'fault', 'offline'].map(k => el('span', { class: 'count ' + k, id: 'count-' + k },
-      el('b', {}, String(stations.body.filter(s => k === 'online' ? s.online && s.enabled : stationState(s) === k).length)), ' ', t('state.' + k))));
-    table.replaceChildren(el('tr', {}, ...['overview.station', 'overview.commune', 'overview.stateCol', 'overview.playing', 'overview.volume']
-      .map(k => el('th', { 'data-i18n': k }))),
-      ...shown.map(s => el('tr', { id: 'row-' + s.id, class: 'state-' + stationState(s), dataset: { state: stationState(s) } },
-        el('td', {}, el('a', { href: '#/station/' + encodeURIComponent(s.id) }, s.name)),
-        el('td', {}, commune(s)),
-        el('td', { class: 'state' }, t('state.' + stationState(s))),
-        el('td', {}, s.nowPlaying ? `${s.nowPlaying.title} (${s.nowPlaying.priority})` : ''),
-        el('td', {}, s.status ? String(s.status.volume) : ''))));
-    translate(table);
-    map.update(shown);
+    const shown = all.filter(s => (!area || s.areaPath.some(p => p.id === area)) && (!wanted || stationState(s).key === wanted));
+    counts.replaceChildren(...countBoxes(all));
+    table.replaceChildren(el('thead', {}, el('tr', {}, ...['overview.station', 'overview.stateCol', 'overview.playing', 'overview.volume']
+      .map(k => el('th', { scope: 'col' }, t(k))))), ...groups(all, shown));
+    map.update(shown, all);
   };
   areaFilter.addEventListener('change', render);
   stateFilter.addEventListener('change', render);
@@ -61,9 +56,63 @@ export default async function overview(view) {
   });
 }
 
-function commune(s) {
-  const c = (s.areaPath || []).find(a => a.level === 'commune');
-  return c ? c.name : (s.areaPath || []).map(a => a.name).join(' › ');
+// "20/20 trực tuyến", then how many villagers hear, how many are muted, off, faulty, offline; the
+// disabled are named apart and never counted among stations.
+function countBoxes(all) {
+  const active = all.filter(s => s.enabled !== false);
+  const n = key => active.filter(s => stationState(s).key === key).length;
+  const box = (key, value, label, extra) => el('span', { class: 'count st-' + key, id: 'count-' + key }, icon(key === 'online' ? 'idle' : key),
+    el('b', {}, String(value)), extra || '', ' ', label);
+  const disabled = all.length - active.length;
+  return [
+    box('online', active.filter(isOnline).length, t('overview.count.online'), '/' + active.length),
+    ...['playing', 'muted', 'ampOff', 'fault', 'offline'].map(k => box(k, n(k), t('overview.count.' + k))),
+    disabled ? el('span', { class: 'count apart st-disabled', id: 'count-disabled' }, t('overview.count.disabled', { n: disabled })) : ''];
+}
+
+// One body per commune with its header ("Xã A — 6/7 trực tuyến"), then the disabled stations apart.
+function groups(all, shown) {
+  const communes = new Map();
+  for (const s of all.filter(s => s.enabled !== false)) {
+    const c = communeOf(s);
+    if (!communes.has(c.id)) communes.set(c.id, { ...c, all: [] });
+    communes.get(c.id).all.push(s);
+  }
+  const bodies = [];
+  for (const c of [...communes.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'))) {
+    const rows = shown.filter(s => s.enabled !== false && communeOf(s).id === c.id);
+    if (!rows.length) continue;
+    const online = c.all.filter(isOnline).length;
+    bodies.push(el('tbody', { id: 'group-' + c.id, class: 'group' + (online < c.all.length ? ' partial' : '') },
+      el('tr', { class: 'group-head' }, el('th', { colspan: 4, scope: 'rowgroup' }, el('span', { class: 'group-name' }, c.name), ' ',
+        el('span', { class: 'group-count', id: 'group-count-' + c.id }, t('overview.group.online', { online, total: c.all.length })))),
+      ...rows.map(row)));
+  }
+  const disabled = shown.filter(s => s.enabled === false);
+  if (disabled.length) {
+    bodies.push(el('tbody', { id: 'group-disabled', class: 'group disabled' },
+      el('tr', { class: 'group-head' }, el('th', { colspan: 4, scope: 'rowgroup' }, t('overview.group.disabled', { n: disabled.length }))),
+      ...disabled.map(row)));
+  }
+  return bodies;
+}
+
+function row(s) {
+  const st = stationState(s);
+  const volume = s.online && s.status ? String(s.status.volume) : '–';
+  return el('tr', { id: 'row-' + s.id, class: `station-row st-${st.key}${st.emergency ? ' emergency' : ''}`, dataset: { state: st.key } },
+    el('td', { class: 'name' }, el('a', { href: '#/station/' + encodeURIComponent(s.id) }, s.name)),
+    el('td', { class: 'state', 'data-label': t('overview.stateCol') }, badge(s)),
+    el('td', { class: 'programme', 'data-label': t('overview.playing') }, programme(s, st)),
+    el('td', { class: 'volume', 'data-label': t('overview.volume') }, volume));
+}
+
+/** What the station airs; an offline or disabled station airs nothing, whatever the server last knew. */
+export function programme(s, st = stationState(s)) {
+  if (!st.playing || st.key === 'offline' || st.key === 'disabled') return el('span', { class: 'muted' }, '–');
+  const np = s.nowPlaying;
+  return el('span', {}, st.emergency ? el('strong', { class: 'emergency-tag' }, t('overview.emergencyTag')) : '',
+    st.emergency ? ' ' : '', np.title, st.emergency ? '' : el('span', { class: 'muted' }, ' · ', t('overview.class.' + np.priority)));
 }
 
 function flatten(areas, depth = 0, out = []) {
@@ -72,44 +121,4 @@ function flatten(areas, depth = 0, out = []) {
     flatten(a.children || [], depth + 1, out);
   }
   return out;
-}
-
-// Markers coloured by state; zoomed out, one circle per commune with its count. Tiles are optional:
-// without them the markers still show on a plain background.
-function makeMap(box, stations) {
-  const located = stations.filter(s => s.lat && s.lon);
-  const map = L.map(box, { zoomControl: true, attributionControl: false });
-  L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', { maxZoom: 18 }).addTo(map);
-  if (located.length) {
-    map.fitBounds(located.map(s => [s.lat, s.lon]), { padding: [20, 20] });
-  } else {
-    map.setView([15.6, 108.0], 9);
-  }
-  const layer = L.layerGroup().addTo(map);
-  let shown = stations;
-  const draw = () => {
-    layer.clearLayers();
-    if (map.getZoom() < 12) {
-      const groups = new Map();
-      for (const s of shown.filter(s => s.lat)) {
-        const key = commune(s);
-        const g = groups.get(key) || { name: key, lat: 0, lon: 0, n: 0, worst: 'online' };
-        g.lat += s.lat; g.lon += s.lon; g.n++;
-        const st = stationState(s);
-        if (STATES.indexOf(st) > STATES.indexOf(g.worst)) g.worst = st;
-        groups.set(key, g);
-      }
-      for (const g of groups.values()) {
-        L.circleMarker([g.lat / g.n, g.lon / g.n], { radius: 10 + Math.sqrt(g.n) * 3, color: COLOURS[g.worst], fillOpacity: 0.5 })
-          .bindTooltip(`${g.name}: ${g.n}`, { permanent: true, direction: 'center', className: 'cluster-label' }).addTo(layer);
-      }
-    } else {
-      for (const s of shown.filter(s => s.lat)) {
-        L.circleMarker([s.lat, s.lon], { radius: 8, color: COLOURS[stationState(s)], fillOpacity: 0.8, className: 'marker-' + s.id })
-          .bindTooltip(`${s.name} — ${t('state.' + stationState(s))}`).on('click', () => { location.hash = '#/station/' + s.id; }).addTo(layer);
-      }
-    }
-  };
-  map.on('zoomend', draw);
-  return { update: list => { shown = list; draw(); } };
 }

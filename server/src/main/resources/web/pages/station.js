@@ -1,83 +1,220 @@
-import { api, can, duration, el, notify, onEvent, t, translate, when } from '/web/app.js';
-import { stationState } from '/web/pages/overview.js';
+import { api, can, duration, el, notify, onEvent, refusal, t, when } from '/web/app.js';
+import { ask } from '/web/ask.js';
+import { badge, communeOf, stationState } from '/web/pages/station-state.js';
+import { programme, useStationsCss } from '/web/pages/overview.js';
 
-// One station: status and its history, what it plays now, its as-run log, remote controls, listen-in.
+// One station for a technician: what villagers hear, its status, remote controls, listen-in, history
+// and as-run. The page is built once; live events update its parts in place, so the listen-in audio
+// and a volume being set are never torn down by a status report.
 export default async function station(view, [id]) {
-  const box = el('div', { class: 'station' });
-  view.append(box);
-  const render = async () => {
-    const [s, history, asrun] = await Promise.all([
-      api('GET', '/api/stations/' + encodeURIComponent(id)),
-      api('GET', '/api/stations/' + encodeURIComponent(id) + '/history?limit=50'),
-      api('GET', '/api/asrun?station=' + encodeURIComponent(id) + '&limit=2000')]);
-    if (s.status !== 200) { box.replaceChildren(el('p', { class: 'error' }, s.body.error)); return; }
-    const st = s.body.status || {};
-    const np = s.body.nowPlaying;
-    box.replaceChildren(
-      el('h1', {}, s.body.name, ' ', el('span', { class: 'badge state-' + stationState(s.body), id: 'station-state' }, t('state.' + stationState(s.body)))),
-      el('div', { class: 'split' },
-        el('section', { class: 'card' }, el('h2', { 'data-i18n': 'station.status' }),
-          fields([['station.id', s.body.id], ['station.lastSeen', when(s.body.lastSeen)], ['station.address', s.body.remoteAddress],
-            ['station.firmware', s.body.firmware], ['station.volume', st.volume], ['station.muted', yes(st.muted)],
-            ['station.amplifier', yes(st.amplifierOn)], ['station.speakerFault', yes(st.speakerLineFault)],
-            ['station.ampFault', yes(st.amplifierFault)], ['station.temperature', st.temperatureC], ['station.signal', st.signalDbm],
-            ['station.link', st.link], ['station.offlineReason', s.body.offlineReason]])),
-        el('section', { class: 'card' }, el('h2', { 'data-i18n': 'station.nowPlaying' }), nowPlaying(np),
-          controls(id), listen(id))),
-      el('section', { class: 'card' }, el('h2', { 'data-i18n': 'station.history' }),
-        table(['station.when', 'station.kind', 'station.detail'], history.body.map(h => [when(h.at), h.kind, h.detail]))),
-      el('section', { class: 'card' }, el('h2', { 'data-i18n': 'station.asrun' }),
-        table(['station.when', 'station.title', 'station.class', 'station.event', 'station.reason'],
-          asrun.body.slice(-50).reverse().map(e => [when(e.time), e.title, e.priority, e.event, e.reason]))));
-    translate(box);
+  useStationsCss();
+  const path = '/api/stations/' + encodeURIComponent(id);
+  const first = await api('GET', path);
+  if (first.status !== 200) {
+    view.append(el('h1', {}, id), el('p', { class: 'error', role: 'alert' }, refusal(first.body)));
+    return;
+  }
+  const head = el('div', { class: 'station-head' });
+  const status = el('dl', { class: 'fields', id: 'station-fields' });
+  const now = el('div', { id: 'now-playing', 'aria-live': 'polite' });
+  const control = controls(id);
+  const history = el('div', { class: 'scroll-x' });
+  const asrun = el('div', { class: 'scroll-x' });
+  view.append(head, el('div', { class: 'station-grid' },
+    el('section', { class: 'card' }, el('h2', {}, t('station.status')), status),
+    el('section', { class: 'card' }, el('h2', {}, t('station.nowPlaying')), now, control.node, listen(id))),
+  el('section', { class: 'card' }, el('h2', {}, t('station.history')), history),
+  el('section', { class: 'card' }, el('h2', {}, t('station.asrun')), asrun));
+
+  const show = s => {
+    head.replaceChildren(el('h1', {}, s.name), badge(s, 'station-state'));
+    const st = s.status || {};
+    const on = s.online;
+    status.replaceChildren(...fields([
+      ['station.id', s.id], ['station.commune', communeOf(s).name], ['station.lastSeen', when(s.lastSeen)],
+      ['station.address', (s.remoteAddress || '').replace(/^\//, '')], ['station.firmware', s.firmware],
+      ['station.volume', on ? st.volume : undefined], ['station.muted', on ? yes(st.muted) : undefined],
+      ['station.amplifier', on ? yes(st.amplifierOn) : undefined], ['station.speakerFault', on ? yes(st.speakerLineFault) : undefined],
+      ['station.ampFault', on ? yes(st.amplifierFault) : undefined], ['station.temperature', on ? decimal(st.temperatureC) : undefined],
+      ['station.signal', on ? st.signalDbm : undefined], ['station.link', on && st.link ? linkName(st.link) : undefined],
+      ['station.offlineReason', on ? undefined : detailText('OFFLINE', s.offlineReason)]]));
+    now.replaceChildren(nowPlaying(s));
+    control.follow(s);
   };
-  await render();
-  onEvent(e => { if (e.station === id) render(); });
+  const lists = async () => {
+    const [h, a] = await Promise.all([api('GET', path + '/history?limit=50'),
+      api('GET', '/api/asrun?station=' + encodeURIComponent(id) + '&limit=2000')]);
+    if (h.status === 200) {
+      history.replaceChildren(table('history', ['station.when', 'station.kind', 'station.detail'],
+        h.body.map(e => [when(e.at), word(['event.', 'station.kind.'], e.kind), detailText(e.kind, e.detail)])));
+    }
+    if (a.status === 200) {
+      asrun.replaceChildren(table('asrun', ['station.when', 'station.title', 'station.class', 'station.event', 'station.reason'],
+        a.body.slice(-50).reverse().map(e => [when(e.time), e.title, word(['class.', 'overview.class.'], e.priority),
+          word(['event.', 'station.event.'], e.event), reasonText(e.reason)])));
+    }
+  };
+  show(first.body);
+  await lists();
+
+  // The programme's position moves between events: tick it locally, once a second, while the page is shown.
+  const tick = setInterval(() => {
+    if (!view.isConnected || !now.isConnected) { clearInterval(tick); return; }
+    const bar = now.querySelector('.progress div'), pos = now.querySelector('.position');
+    if (!bar || !pos) return;
+    const offset = Math.min(Number(pos.dataset.duration), Number(pos.dataset.offset) + (Date.now() - Number(pos.dataset.since)));
+    pos.textContent = `${duration(offset)} / ${duration(Number(pos.dataset.duration))}`;
+    bar.style.width = `${Number(pos.dataset.duration) ? Math.min(100, 100 * offset / Number(pos.dataset.duration)) : 0}%`;
+  }, 1000);
+  let pending = null;
+  onEvent(async e => {
+    if (e.station !== id) return;
+    const fresh = await api('GET', path);
+    if (fresh.status === 200) show(fresh.body);
+    clearTimeout(pending); // a burst of events reads the lists once
+    pending = setTimeout(lists, 800);
+  });
 }
 
-function yes(v) { return v === undefined ? '–' : t(v ? 'common.yes' : 'common.no'); }
+function has(key) {
+  return t(key) !== key;
+}
+
+/** A server word (an event, a class, a reason) in the reader's words: the first key that exists, else as is. */
+function word(prefixes, value) {
+  for (const p of prefixes) if (has(p + value)) return t(p + value);
+  return value;
+}
+
+function linkName(link) {
+  return word(['link.', 'station.link.'], link);
+}
+
+function decimal(v) { return v === null || v === undefined ? v : Number(v).toLocaleString('vi-VN', { maximumFractionDigits: 1 }); }
+
+function yes(v) { return v === undefined || v === null ? undefined : t(v ? 'common.yes' : 'common.no'); }
+
+// History details are written by the server for people in English ("volume 40→60, muted false→true",
+// "no frame for 1500 ms"): the field names and common reasons read in Vietnamese, numbers kept.
+const FIELDS = ['volume', 'muted', 'amplifierOn', 'testTone', 'link', 'speakerLineFault', 'amplifierFault'];
+const REASONS = [[/^no frame for (\d+) ms$/, 'station.why.silent'], [/^connection closed by the receiver$/, 'station.why.closed'],
+  [/^replaced by a newer connection$/, 'station.why.replaced'], [/^server stopp/, 'station.why.serverStopped'],
+  [/^never connected/, 'station.why.never']];
+
+// As-run reasons, likewise written in English by the server; a code the words list knows comes first.
+const RUN_REASONS = [[/^preempted by session (\d+) \((\w+)\)$/, 'station.runWhy.preempted'],
+  [/^receiver offline; it joins if it reconnects$/, 'station.runWhy.offline'], [/^stopped by request while waiting$/, 'station.runWhy.stoppedWaiting'],
+  [/^stopped by request$/, 'station.runWhy.stopped'], [/^receiver reconnected$/, 'station.runWhy.reconnected'],
+  [/^receiver connection lost$/, 'station.runWhy.lost'], [/^maximum duration reached$/, 'station.runWhy.maxDuration'],
+  [/^receiver not keeping up; audio skipped forward$/, 'station.runWhy.skipped'], [/^policy DROP$/, 'station.runWhy.dropPolicy'],
+  [/^server stopped while on air/, 'station.runWhy.serverStopped']];
+
+function reasonText(reason) {
+  if (!reason) return '';
+  if (has('reason.' + reason)) return t('reason.' + reason);
+  for (const [re, key] of RUN_REASONS) {
+    const m = reason.match(re);
+    if (m) return t(key, { session: m[1], class: m[2] ? word(['class.', 'overview.class.'], m[2]) : '' });
+  }
+  return reason;
+}
+
+export function detailText(kind, detail) {
+  if (!detail) return '';
+  if (kind === 'OFFLINE') {
+    for (const [re, key] of REASONS) {
+      const m = detail.match(re);
+      if (m) return t(key, { ms: m[1] });
+    }
+    return detail;
+  }
+  if (kind === 'ONLINE') {
+    const m = detail.match(/^from (.*), firmware (.*)$/);
+    return m ? t('station.why.online', { address: m[1].replace(/^\//, ''), firmware: m[2] }) : detail;
+  }
+  return detail.split(', ').map(part => {
+    const [name, ...rest] = part.split(' ');
+    if (!FIELDS.includes(name)) return part;
+    const value = rest.join(' ').replace(/\btrue\b/g, t('common.yes')).replace(/\bfalse\b/g, t('common.no'))
+      .replace(/\b(ETHERNET|CELLULAR|WIFI)\b/g, linkName);
+    return t('station.field.' + name) + (value ? ' ' + value : '');
+  }).join(', ');
+}
 
 function fields(rows) {
-  return el('dl', { class: 'fields' }, ...rows.flatMap(([k, v]) => [el('dt', { 'data-i18n': k }), el('dd', {}, v ?? '–')]));
+  return rows.filter(([, v]) => v !== undefined).flatMap(([k, v]) => [el('dt', {}, t(k)), el('dd', {}, v === null || v === '' ? '–' : String(v))]);
 }
 
-function table(heads, rows) {
-  return el('table', { class: 'list' }, el('tr', {}, ...heads.map(h => el('th', { 'data-i18n': h }))),
-    ...rows.map(r => el('tr', {}, ...r.map(c => el('td', {}, c ?? '')))));
+function table(name, heads, rows) {
+  if (!rows.length) return el('p', { class: 'muted', id: name + '-empty' }, t('station.none'));
+  return el('table', { class: 'list station-table', id: 'station-' + name }, el('thead', {}, el('tr', {}, ...heads.map(h => el('th', { scope: 'col' }, t(h))))),
+    el('tbody', {}, ...rows.map(r => el('tr', {}, ...r.map((c, i) => el('td', { 'data-label': t(heads[i]) }, c ?? ''))))));
 }
 
-function nowPlaying(np) {
-  if (!np) return el('p', { id: 'now-playing', 'data-i18n': 'station.silent' });
+function nowPlaying(s) {
+  const st = stationState(s);
+  if (!st.playing) return el('p', { class: 'muted' }, t(s.online ? 'station.silent' : 'station.silentOffline'));
+  const np = s.nowPlaying;
   const share = np.durationMs ? Math.min(100, 100 * np.offsetMs / np.durationMs) : 0;
-  return el('div', { id: 'now-playing' }, el('p', {}, el('b', {}, np.title), ` · ${np.priority} · ${duration(np.offsetMs)} / ${duration(np.durationMs)}`),
-    el('div', { class: 'progress' }, el('div', { style: `width:${share}%` })));
+  return el('div', { class: st.emergency ? 'emergency' : '' }, el('p', {}, programme(s, st), ' · ',
+    el('span', { class: 'position', dataset: { offset: np.offsetMs, duration: np.durationMs, since: Date.now() } }, `${duration(np.offsetMs)} / ${duration(np.durationMs)}`)),
+    el('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(share), 'aria-label': t('station.progress') },
+      el('div', { style: `width:${share}%` })),
+    st.key !== 'playing' ? el('p', { class: 'state-badge st-' + st.key }, st.label) : '');
 }
 
+// Volume follows the station's real value unless the technician is moving the slider; every command
+// answers in words, a refusal by its code.
 function controls(id) {
-  if (!can('device')) return el('p', { 'data-i18n': 'station.noDeviceRights' });
-  const send = async (command, argument, confirmKey) => {
-    if (confirmKey && !confirm(t(confirmKey))) return;
+  if (!can('device')) return { node: el('p', {}, t('station.noDeviceRights')), follow: () => {} };
+  const result = el('p', { id: 'command-result', role: 'status' });
+  let editing = false;
+  const volume = el('input', { type: 'range', min: 0, max: 100, step: 1, value: 0, id: 'volume', 'aria-describedby': 'volume-value' });
+  const shown = el('output', { id: 'volume-value', for: 'volume' }, '–');
+  volume.addEventListener('input', () => { editing = true; shown.textContent = volume.value; });
+  const send = async (command, argument) => {
+    const name = t('station.cmd.' + command);
+    result.textContent = t('station.sending', { command: name });
     const r = await api('POST', '/api/stations/' + encodeURIComponent(id) + '/commands', { command, argument });
-    notify(r.status === 200 ? t('station.done', { command }) : (r.body.error || r.body.detail || r.body.result), r.status === 200 ? 'info' : 'error');
+    const text = r.status === 200 ? t('station.done', { command: name })
+      : r.body?.result && has('station.result.' + r.body.result) ? t('station.result.' + r.body.result, { command: name })
+        : refusal(r.body);
+    result.textContent = text;
+    result.className = r.status === 200 ? 'ok' : 'error';
+    if (r.status !== 200) notify(text, 'error'); // success is said beside the buttons
+    if (command === 'SET_VOLUME') editing = false;
   };
-  const volume = el('input', { type: 'range', min: 0, max: 100, value: 60, id: 'volume' });
-  return el('div', { class: 'controls' },
-    el('label', { for: 'volume', 'data-i18n': 'station.volume' }), volume,
-    el('button', { type: 'button', onclick: () => send('SET_VOLUME', Number(volume.value)), 'data-i18n': 'station.setVolume' }),
-    el('button', { type: 'button', onclick: () => send('MUTE', 0), 'data-i18n': 'station.mute' }),
-    el('button', { type: 'button', onclick: () => send('UNMUTE', 0), 'data-i18n': 'station.unmute' }),
-    el('button', { type: 'button', onclick: () => send('AMPLIFIER_ON', 0), 'data-i18n': 'station.ampOn' }),
-    el('button', { type: 'button', onclick: () => send('AMPLIFIER_OFF', 0), 'data-i18n': 'station.ampOff' }),
-    el('button', { type: 'button', onclick: () => send('TEST_TONE', 5), 'data-i18n': 'station.testTone' }),
-    el('button', { type: 'button', class: 'danger', onclick: () => send('REBOOT', 0, 'station.confirmReboot'), 'data-i18n': 'station.reboot' }));
+  const button = (command, argument, extra = {}) => el('button', { type: 'button', id: 'cmd-' + command.toLowerCase().replace(/_/g, '-'),
+    onclick: () => send(command, argument()), ...extra }, t('station.cmd.' + command));
+  const reboot = el('button', { type: 'button', class: 'danger', id: 'cmd-reboot', onclick: async () => {
+    if (await ask(t('station.confirmReboot'), 'station.cmd.REBOOT')) send('REBOOT', 0);
+  } }, t('station.cmd.REBOOT'));
+  const node = el('div', { class: 'controls', role: 'group', 'aria-label': t('station.controls') },
+    el('div', { class: 'row' }, el('label', { for: 'volume' }, t('station.volumeSet')), volume, shown,
+      button('SET_VOLUME', () => Number(volume.value))),
+    el('div', { class: 'row' }, button('MUTE', () => 0), button('UNMUTE', () => 0), button('AMPLIFIER_ON', () => 0),
+      button('AMPLIFIER_OFF', () => 0)),
+    el('div', { class: 'row' }, button('TEST_TONE', () => 5), reboot), result);
+  const follow = s => {
+    const v = s.status?.volume;
+    if (!editing && v !== undefined && v !== null && document.activeElement !== volume) {
+      volume.value = v;
+      shown.textContent = String(v);
+    }
+  };
+  return { node, follow };
 }
 
 function listen(id) {
-  const audio = el('audio', { controls: true, id: 'listen-audio' });
-  return el('div', { class: 'listen' },
-    el('button', { type: 'button', id: 'listen', onclick: async () => {
-      const r = await api('POST', '/api/stations/' + encodeURIComponent(id) + '/listen');
-      if (r.status === 200) { audio.src = r.body.url; audio.play().catch(() => {}); }
-      else notify(r.body.error, 'error');
-    }, 'data-i18n': 'station.listen' }), audio);
+  const audio = el('audio', { controls: true, id: 'listen-audio', 'aria-label': t('station.listenAudio'), preload: 'none' });
+  const start = el('button', { type: 'button', id: 'listen' }, t('station.listen'));
+  start.addEventListener('click', async () => {
+    if (!audio.paused && audio.src) { audio.pause(); audio.removeAttribute('src'); audio.load(); start.textContent = t('station.listen'); return; }
+    const r = await api('POST', '/api/stations/' + encodeURIComponent(id) + '/listen');
+    if (r.status !== 200) { notify(refusal(r.body), 'error'); return; }
+    audio.src = r.body.url;
+    audio.play().catch(() => {});
+    start.textContent = t('station.listenStop');
+  });
+  return el('div', { class: 'listen' }, el('h3', {}, t('station.listenTitle')), start, audio);
 }

@@ -17,6 +17,7 @@ import vn.loa.server.alert.AlertService;
 import vn.loa.server.asrun.AsRunEntry;
 import vn.loa.server.asrun.AsRunLog;
 import vn.loa.server.auth.Access;
+import vn.loa.server.station.FaultSpans;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.station.StationEvent;
 import vn.loa.server.station.StationHistory;
@@ -119,11 +120,13 @@ public final class ReportsApi {
         return ApiResponse.ok(out);
     }
 
+    /** Faults only (drop-offs and fault flags), newest first, each with when it cleared. */
     private ApiResponse faults(ApiRequest r) {
         Set<String> kinds = Set.of(StationEvent.FAULT, StationEvent.RECOVERED, StationEvent.OFFLINE, StationEvent.ONLINE);
-        return ApiResponse.ok(history.query(null, Params.instant(r, "from"), Params.instant(r, "to"),
+        List<StationEvent> events = history.query(null, Params.instant(r, "from"), Params.instant(r, "to"),
                         Params.limit(r, 5_000, 50_000)).stream()
-                .filter(e -> kinds.contains(e.kind()) && scopes.reaches(r, e.station())).toList());
+                .filter(e -> kinds.contains(e.kind()) && scopes.reaches(r, e.station())).toList();
+        return ApiResponse.ok(FaultSpans.of(events));
     }
 
     private String commune(String station) {

@@ -2,6 +2,7 @@ package vn.loa.server.playout;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.ApiClient;
+import vn.loa.sim.Faults;
+import vn.loa.sim.SimulatedReceiver;
 
 /** What the console's reports and listen button rest on: airtime and alert reach from the as-run log, one-use tickets. */
 class ReportsAndTicketsTest extends PlayoutHarness {
@@ -38,8 +42,42 @@ class ReportsAndTicketsTest extends PlayoutHarness {
         JsonNode reach = officer.get("/api/reports/alerts").body().get(0);
         assertEquals(7, reach.get("targeted").asInt());
         assertTrue(reach.get("maxLatencyMs").asLong() < 2_000, reach.toString());
-        assertTrue(server.get("/api/reports/faults").body().toString().contains("\"kind\":\"ONLINE\""));
+        assertFalse(server.get("/api/reports/faults").body().toString().contains("\"kind\":\"ONLINE\""), "a connection is no fault");
         assertTrue(officer.get("/api/reports/airtime").body().toString().indexOf("Xã B") < 0, "only the officer's area");
+    }
+
+    @Test
+    void theFaultsReportHoldsFaultsOnlyEachWithWhenItCleared() {
+        connect(List.of("st-01"));
+        SimulatedReceiver st02 = connect("st-02", Faults.NONE);
+        SimulatedReceiver st03 = connect("st-03", Faults.NONE);
+        st02.device().setSpeakerLineFault(true);
+        st03.stop();
+        await().atMost(WAIT).until(() -> server.get("/api/reports/faults").body().size() == 2);
+        JsonNode open = server.get("/api/reports/faults").body();
+        JsonNode line = kind(open, "FAULT");
+        assertEquals("st-02", line.get("station").asText());
+        assertEquals("speakerLineFault", line.get("detail").asText());
+        assertFalse(line.hasNonNull("clearedAt"), "still on: " + open);
+        assertEquals("st-03", kind(open, "OFFLINE").get("station").asText());
+
+        st02.device().setSpeakerLineFault(false);
+        await().atMost(WAIT).until(() -> kind(server.get("/api/reports/faults").body(), "FAULT").hasNonNull("clearedAt"));
+        JsonNode rows = server.get("/api/reports/faults").body();
+        assertEquals(2, rows.size(), "connections, setting changes and recoveries are not faults: " + rows);
+        for (JsonNode row : rows) {
+            assertTrue(Set.of("FAULT", "OFFLINE").contains(row.get("kind").asText()), rows.toString());
+        }
+        assertTrue(server.get("/api/stations/st-02/history").body().toString().contains("RECOVERED"), "the history keeps them");
+    }
+
+    private static JsonNode kind(JsonNode rows, String kind) {
+        for (JsonNode row : rows) {
+            if (row.get("kind").asText().equals(kind)) {
+                return row;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     @Test
