@@ -34,14 +34,19 @@ public final class StationScope {
             throw new PolicyRefusal(PolicyRefusal.Reason.OUTSIDE_SCOPE, who, what + " reaches " + outside.size()
                     + " station(s) outside the scope of " + who.name() + " " + who.scopes() + ": "
                     + String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())))
-                    + (outside.size() > NAMED ? ", …" : ""));
+                    + (outside.size() > NAMED ? ", …" : ""))
+                    .with("count", outside.size())
+                    .with("stations", String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())).stream()
+                            .map(s -> directory.station(s).map(d -> d.name()).orElse(s)).toList())
+                            + (outside.size() > NAMED ? ", …" : ""));
         }
     }
 
     public void requireArea(Principal who, String areaId) {
         if (!covers(who, areaId)) {
             throw new PolicyRefusal(PolicyRefusal.Reason.OUTSIDE_SCOPE, who,
-                    "area " + areaId + " is outside the scope of " + who.name() + " " + who.scopes());
+                    "area " + areaId + " is outside the scope of " + who.name() + " " + who.scopes())
+                    .with("area", areaName(areaId));
         }
     }
 
@@ -54,6 +59,12 @@ public final class StationScope {
             return directory.roots().stream().anyMatch(root -> who.scopes().contains(root.id()));
         }
         return who.covers(areaId, directory);
+    }
+
+    /** An area as people know it: its name, else its id. */
+    String areaName(String areaId) {
+        List<vn.loa.server.station.Area> path = directory.pathTo(areaId);
+        return path.isEmpty() ? areaId : path.get(path.size() - 1).name();
     }
 
     public StationDirectory directory() {
