@@ -154,7 +154,8 @@ public final class AlertsApi {
         Alert a = find(request);
         if (alerts.stations(a).stream().noneMatch(s -> scopes.reaches(request, s))) {
             throw ApiException.forbidden(request.principal(), "alert " + a.id() + " reaches none of your stations")
-                    .withCode("outside_scope").withParam("id", a.id());
+                    .withCode("outside_scope").withParam("id", a.id())
+                    .withParam("where", String.join(", ", alerts.stations(a).stream().sorted().limit(3).toList()));
         }
         return a;
     }

@@ -36,7 +36,7 @@ public final class StationScope {
                     + String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())))
                     + (outside.size() > NAMED ? ", …" : ""))
                     .with("count", outside.size())
-                    .with("stations", String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())).stream()
+                    .with("where", String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())).stream()
                             .map(s -> directory.station(s).map(d -> d.name()).orElse(s)).toList())
                             + (outside.size() > NAMED ? ", …" : ""));
         }
@@ -46,7 +46,7 @@ public final class StationScope {
         if (!covers(who, areaId)) {
             throw new PolicyRefusal(PolicyRefusal.Reason.OUTSIDE_SCOPE, who,
                     "area " + areaId + " is outside the scope of " + who.name() + " " + who.scopes())
-                    .with("area", areaName(areaId));
+                    .with("where", areaName(areaId));
         }
     }
 

@@ -123,6 +123,41 @@ class ErrorCodesTranslatedTest {
     }
 
     @Test
+    void everyEventReasonLinkAndClassHasItsWordsInBothLanguages() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (Class<?> holder : List.of(vn.loa.server.asrun.AsRunEntry.class, vn.loa.server.station.StationEvent.class)) {
+            for (java.lang.reflect.Field f : holder.getFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                    keys.add("event." + f.get(null));
+                }
+            }
+        }
+        vn.loa.server.asrun.ReasonCodes.ALL.forEach(c -> keys.add("reason." + c));
+        for (vn.loa.protocol.LinkType l : vn.loa.protocol.LinkType.values()) {
+            keys.add("link." + l.name());
+        }
+        for (vn.loa.protocol.Priority p : vn.loa.protocol.Priority.values()) {
+            keys.add("class." + p.name());
+        }
+        for (java.lang.reflect.Field f : vn.loa.server.monitor.Fault.class.getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                keys.add("fault." + f.get(null));
+            }
+        }
+        assertTrue(keys.contains("event.PREEMPTED") && keys.contains("event.COALESCED") && keys.contains("reason.NO_HEARTBEAT"),
+                keys.toString());
+        for (String language : List.of("vi", "en")) {
+            JsonNode messages = new ObjectMapper().readTree(I18N.resolve(language + ".json").toFile());
+            List<String> missing = keys.stream().filter(k -> !messages.has(k)).toList();
+            assertTrue(missing.isEmpty(), language + ".json lacks " + missing);
+        }
+        assertEquals("PREEMPTED_BY_HIGHER", vn.loa.server.asrun.ReasonCodes.of("preempted by session 4 (EMERGENCY)"));
+        assertEquals("NO_HEARTBEAT", vn.loa.server.asrun.ReasonCodes.of("no frame for 15000 ms"));
+        assertEquals("GRACE_EXCEEDED", vn.loa.server.asrun.ReasonCodes.of("policy GRACE 10 min exceeded: 2026-11-30T06:00"));
+        assertEquals("STOPPED_WHILE_WAITING", vn.loa.server.asrun.ReasonCodes.of("stopped by request while waiting"));
+    }
+
+    @Test
     void refusalsCarryTheirCodeAndTheValuesTheyName(@TempDir Path dir) throws Exception {
         ZoneId vietnam = ZoneId.of("Asia/Ho_Chi_Minh");
         LocalTime now = LocalTime.now(vietnam).truncatedTo(ChronoUnit.MINUTES);
@@ -152,7 +187,7 @@ class ErrorCodesTranslatedTest {
             assertEquals(403, outside.status(), outside.toString());
             assertEquals("outside_scope", outside.body().get("code").asText());
             assertEquals("1", outside.body().get("params").get("count").asText(), outside.toString());
-            assertTrue(outside.body().get("params").get("stations").asText().contains("st-08"), outside.toString());
+            assertTrue(outside.body().get("params").get("where").asText().contains("st-08"), outside.toString());
 
             TestServer.Reply none = server.get("/api/schedules/987654");
             assertEquals(404, none.status(), none.toString());
