@@ -36,9 +36,7 @@ public final class StationScope {
                     + String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())))
                     + (outside.size() > NAMED ? ", …" : ""))
                     .with("count", outside.size())
-                    .with("where", String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())).stream()
-                            .map(s -> directory.station(s).map(d -> d.name()).orElse(s)).toList())
-                            + (outside.size() > NAMED ? ", …" : ""));
+                    .with("where", places(outside));
         }
     }
 
@@ -59,6 +57,14 @@ public final class StationScope {
             return directory.roots().stream().anyMatch(root -> who.scopes().contains(root.id()));
         }
         return who.covers(areaId, directory);
+    }
+
+    /** The communes of stations, by name, as people know them: "Xã B, Xã C"; a station without one by its name. */
+    private String places(List<String> stations) {
+        List<String> names = stations.stream().map(s -> directory.station(s)
+                .map(d -> java.util.Optional.ofNullable(directory.communeName(d)).orElse(d.name())).orElse(s))
+                .distinct().toList();
+        return String.join(", ", names.subList(0, Math.min(NAMED, names.size()))) + (names.size() > NAMED ? ", …" : "");
     }
 
     /** An area as people know it: its name, else its id. */

@@ -187,7 +187,7 @@ class ErrorCodesTranslatedTest {
             assertEquals(403, outside.status(), outside.toString());
             assertEquals("outside_scope", outside.body().get("code").asText());
             assertEquals("1", outside.body().get("params").get("count").asText(), outside.toString());
-            assertTrue(outside.body().get("params").get("where").asText().contains("st-08"), outside.toString());
+            assertEquals("Xã B", outside.body().get("params").get("where").asText(), "the commune, by name: " + outside);
 
             TestServer.Reply none = server.get("/api/schedules/987654");
             assertEquals(404, none.status(), none.toString());
