@@ -76,7 +76,7 @@ public final class UsersApi {
             answer.put("token", token);
             return new ApiResponse(HttpResponseStatus.CREATED, answer);
         } catch (Users.Invalid e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage()).withCode("invalid_user");
         }
     }
 
@@ -92,7 +92,7 @@ public final class UsersApi {
                 users.setPassword(name, body.password());
             }
         } catch (Users.Invalid e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage()).withCode("invalid_user");
         }
         return ApiResponse.ok(user(name));
     }
