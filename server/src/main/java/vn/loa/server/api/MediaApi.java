@@ -83,7 +83,7 @@ public final class MediaApi {
                 case INVALID -> HttpResponseStatus.BAD_REQUEST;
                 case EXISTS -> HttpResponseStatus.CONFLICT;
                 case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
-            }, e.code(), e.getMessage()).withParam("file", name);
+            }, e.code(), e.getMessage()).withParam("file", name).withParam("name", name);
         }
     }
 

@@ -57,7 +57,8 @@ public final class PlaylistsApi {
         router.add(HttpMethod.GET, "/api/playlists", Access.MONITOR, Endpoint.sync(this::list))
                 .add(HttpMethod.GET, "/api/playlists/{name}", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(view(
                         library.playlist(r.pathParam(0)).orElseThrow(() ->
-                                ApiException.notFound("no playlist " + r.pathParam(0)).withCode("no_such_playlist"))))))
+                                ApiException.notFound("no playlist " + r.pathParam(0)).withCode("no_such_playlist")
+                                        .withParam("name", r.pathParam(0)))))))
                 .add(HttpMethod.POST, "/api/playlists", Access.CONTENT, Endpoint.sync(this::create))
                 .add(HttpMethod.PUT, "/api/playlists/{name}", Access.CONTENT, Endpoint.sync(this::replace))
                 .add(HttpMethod.DELETE, "/api/playlists/{name}", Access.CONTENT, Endpoint.sync(this::delete));
@@ -119,7 +120,7 @@ public final class PlaylistsApi {
             if (!editor.delete(name)) {
                 throw ApiException.notFound("no playlist " + name + " made through the API"
                         + (library.playlist(name).isPresent() ? " (it is a file in the media folder)" : ""))
-                        .withCode("no_such_playlist");
+                        .withCode("no_such_playlist").withParam("name", name);
             }
             return true;
         } catch (PlaylistEditor.Invalid e) {

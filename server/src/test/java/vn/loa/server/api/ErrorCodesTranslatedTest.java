@@ -72,6 +72,28 @@ class ErrorCodesTranslatedTest {
         }
     }
 
+    @Test
+    void bothLanguagesFillTheSameValuesIntoEachRefusal() throws IOException {
+        JsonNode vi = new ObjectMapper().readTree(I18N.resolve("vi.json").toFile());
+        JsonNode en = new ObjectMapper().readTree(I18N.resolve("en.json").toFile());
+        List<String> differ = new ArrayList<>();
+        vi.fieldNames().forEachRemaining(key -> {
+            if (key.startsWith("code.") && en.has(key) && !placeholders(vi.get(key).asText()).equals(placeholders(en.get(key).asText()))) {
+                differ.add(key);
+            }
+        });
+        assertTrue(differ.isEmpty(), "vi and en name different values in " + differ);
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     /** Code → the source files it is written in. */
     static TreeMap<String, Set<String>> serverCodes() throws IOException {
         TreeMap<String, Set<String>> codes = new TreeMap<>();
@@ -188,6 +210,17 @@ class ErrorCodesTranslatedTest {
             assertEquals("outside_scope", outside.body().get("code").asText());
             assertEquals("1", outside.body().get("params").get("count").asText(), outside.toString());
             assertEquals("Xã B", outside.body().get("params").get("where").asText(), "the commune, by name: " + outside);
+
+            TestServer.Reply cut = operator.post("/api/media?name=hong.mp3", "audio/mpeg",
+                    Files.readAllBytes(dir.resolve("media").resolve("broken.mp3")));
+            assertEquals(400, cut.status(), cut.toString());
+            assertEquals("mp3_truncated", cut.body().get("code").asText());
+            assertEquals("hong.mp3", cut.body().get("params").get("file").asText());
+            TestServer.Reply taken = operator.post("/api/media?name=tone.mp3", "audio/mpeg",
+                    Files.readAllBytes(dir.resolve("media").resolve("tone.mp3")));
+            assertEquals(409, taken.status(), taken.toString());
+            assertEquals("name_taken", taken.body().get("code").asText());
+            assertEquals("tone.mp3", taken.body().get("params").get("name").asText());
 
             TestServer.Reply none = server.get("/api/schedules/987654");
             assertEquals(404, none.status(), none.toString());
