@@ -27,8 +27,7 @@ function section(cls, sessions, refresh) {
   const live = cls === 'EMERGENCY' && sessions.length > 0;
   const heading = el('h2', { id: 'class-' + cls }, live ? t('onair.emergency') : t('class.' + cls));
   return el('section', { class: 'card onair-class class-' + cls + (live ? ' emergency-live' : '') + (sessions.length ? '' : ' empty'),
-    'aria-labelledby': 'class-' + cls,
-    role: live ? 'alert' : null },
+    'aria-labelledby': 'class-' + cls },
     heading,
     sessions.length
       ? el('ul', { class: 'sessions' }, ...sessions.map(s => card(s, refresh)))
