@@ -1,4 +1,4 @@
-import { api, can, el, notify, t, translate } from '/web/app.js';
+import { api, can, el, notify, refusal as sayRefusal, t, translate } from '/web/app.js';
 import { isoLocal, parseDateTime, parseTime, showInstant, showLocal, showTime, toDate } from '/web/pages/vntime.js';
 
 // The entry form. Editing loads every field of the entry; saving sends the entry exactly as the API gave
@@ -130,7 +130,7 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
       reset();
       saved();
     } else {
-      refusal.textContent = refusedText(r, config);
+      refusal.textContent = refusedText(r);
     }
   };
 
@@ -238,16 +238,7 @@ function quietHint(communes, config) {
   return quiet.length ? t('schedule.quietHint', { quiet: quiet.join('; ') }) : t('schedule.noQuietHours');
 }
 
-/** A server refusal in the user's words, from its stable code. */
-export function refusedText(r, config) {
-  const code = r.body?.code || 'unknown';
-  const error = r.body?.error || '';
-  const vars = {
-    quiet: (error.match(/quiet hours \(([^)]*)\)/) || [])[1] || config.quietHours,
-    at: showLocal((error.match(/air at (\S+)/) || [])[1] || ''),
-    text: (error.match(/"([^"]*)"/) || [])[1] || '',
-  };
-  const key = 'schedule.err.' + code;
-  const text = t(key, vars);
-  return text === key ? t('schedule.err.other', { status: r.status }) : text;
+/** A server refusal in the user's words, from its stable code and the values it names. */
+export function refusedText(r) {
+  return sayRefusal(r.body);
 }

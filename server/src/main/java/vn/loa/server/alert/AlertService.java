@@ -39,7 +39,7 @@ public final class AlertService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
     private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
     private static final Duration MAX_LIFETIME = Duration.ofHours(24);
-    static final String TEST_MARK = "[THỬ NGHIỆM – TEST] ";
+    static final String TEST_MARK = "[THỬ NGHIỆM] ";
     /** What the correction airs under: villagers and the as-run log read Vietnamese only. */
     static final String CORRECTION_MARK = "Đính chính: ";
     private final AlertStore store;
@@ -126,19 +126,20 @@ public final class AlertService implements AutoCloseable {
         String title = d.title() == null ? "" : d.title().strip();
         TextRules.line("title", title, 200);
         if (title.isEmpty() || title.length() > 200 || title.contains("\n")) {
-            throw new AlertRefused("title must be one line of 1..200 characters", false);
+            throw new AlertRefused("alert_title_invalid", "title must be one line of 1..200 characters", false).with("max", 200);
         }
         TextRules.text("message", d.message(), 4000);
         if (d.message() != null && d.message().length() > 4000) {
-            throw new AlertRefused("message must be at most 4000 characters", false);
+            throw new AlertRefused("alert_message_too_long", "message must be at most 4000 characters", false).with("max", 4000);
         }
         if ((d.media() == null || d.media().isEmpty()) && !Boolean.TRUE.equals(d.attentionTone())) {
-            throw new AlertRefused("an alert needs something to play: 'media' (the recorded message), "
+            throw new AlertRefused("alert_nothing_to_play", "an alert needs something to play: 'media' (the recorded message), "
                     + "'attentionTone': true, or both", false);
         }
         Instant expires = d.expiresAt() == null ? now.plus(DEFAULT_LIFETIME) : d.expiresAt();
         if (!expires.isAfter(now) || expires.isAfter(now.plus(MAX_LIFETIME))) {
-            throw new AlertRefused("expiresAt must be in the future and at most 24 hours away, not " + expires, false);
+            throw new AlertRefused("alert_expiry_invalid", "expiresAt must be in the future and at most 24 hours away, not " + expires, false)
+                    .with("hours", 24);
         }
         AlertContent content = new AlertContent(d.media() == null ? List.of() : List.copyOf(d.media()),
                 d.attentionTone(), d.targets(), d.repeat(), d.correction() == null ? List.of() : List.copyOf(d.correction()));
@@ -148,7 +149,7 @@ public final class AlertService implements AutoCloseable {
                 planner.plan(request(title, content, content.correction(), content.targets(), expires, now));
             }
         } catch (PlanException e) {
-            throw new AlertRefused(e.getMessage(), false);
+            throw AlertRefused.of(e);
         }
         long id = store.insert(title, d.message(), content, expires, by, now);
         log.warn("Alert {} '{}' drafted by {}", id, title, by);
@@ -162,7 +163,7 @@ public final class AlertService implements AutoCloseable {
     }
 
     public Alert get(long id) {
-        return store.find(id).orElseThrow(() -> new AlertRefused("no alert " + id, false));
+        return store.find(id).orElseThrow(() -> new AlertRefused("no_such_alert", "no alert " + id, false).with("id", id));
     }
 
     public List<Alert> list(String state, int limit) {
@@ -193,11 +194,12 @@ public final class AlertService implements AutoCloseable {
     public synchronized long test(long id, String by) throws Exception {
         Alert a = get(id);
         if (!a.state().equals(Alert.DRAFT)) {
-            throw new AlertRefused("alert " + id + " is " + a.state() + "; only a draft can be tested", true);
+            throw new AlertRefused("alert_not_draft", "alert " + id + " is " + a.state() + "; only a draft can be tested", true)
+                    .with("id", id).with("state", a.state());
         }
         List<String> testStations = targets.testStations(stations(a));
         if (testStations.isEmpty()) {
-            throw new AlertRefused("no station tagged '" + AlertTargets.TEST_TAG + "' among the alert's targets; "
+            throw new AlertRefused("no_test_station", "no station tagged '" + AlertTargets.TEST_TAG + "' among the alert's targets; "
                     + "a test never plays on other stations", true);
         }
         BroadcastRequest.Targets onlyTest = new BroadcastRequest.Targets(testStations, null, null, null);
@@ -216,7 +218,7 @@ public final class AlertService implements AutoCloseable {
     public synchronized boolean stopTest(long id, String by) throws Exception {
         Alert a = get(id);
         if (a.testSession() == null) {
-            throw new AlertRefused("alert " + id + " has not been tested", true);
+            throw new AlertRefused("alert_not_tested", "alert " + id + " has not been tested", true).with("id", id);
         }
         boolean stopped = launcher.cancel(a.testSession()).get(10, TimeUnit.SECONDS);
         log.warn("Alert {} TEST stopped by {} (session {} {})", id, by, a.testSession(), stopped ? "stopped" : "had ended");
@@ -228,7 +230,8 @@ public final class AlertService implements AutoCloseable {
     public synchronized Alert goLive(long id, String by) throws Exception {
         Alert a = get(id);
         if (!a.state().equals(Alert.DRAFT)) {
-            throw new AlertRefused("alert " + id + " is " + a.state() + "; only a draft can go live", true);
+            throw new AlertRefused("alert_not_draft", "alert " + id + " is " + a.state() + "; only a draft can go live", true)
+                    .with("id", id).with("state", a.state());
         }
         if (twoPersonRule.neededNow(by, true, stations(a))) {
             store.move(id, Alert.DRAFT, Alert.AWAITING_CONFIRMATION, "requested_by", by);
@@ -243,7 +246,8 @@ public final class AlertService implements AutoCloseable {
     public synchronized Alert confirm(long id, Principal by) throws Exception {
         Alert a = get(id);
         if (!a.state().equals(Alert.AWAITING_CONFIRMATION)) {
-            throw new AlertRefused("alert " + id + " is " + a.state() + "; there is nothing to confirm", true);
+            throw new AlertRefused("alert_not_awaiting_confirmation", "alert " + id + " is " + a.state() + "; there is nothing to confirm", true)
+                    .with("id", id).with("state", a.state());
         }
         twoPersonRule.requireSecondOfficer(by, a.requestedBy(), "LIVE of alert " + id);
         return activate(a, Alert.AWAITING_CONFIRMATION, by.name());
@@ -253,10 +257,11 @@ public final class AlertService implements AutoCloseable {
     public synchronized Alert cancel(long id, String by, boolean airCorrection) throws Exception {
         Alert a = get(id);
         if (!a.open()) {
-            throw new AlertRefused("alert " + id + " is already " + a.state(), true);
+            throw new AlertRefused("alert_already_ended", "alert " + id + " is already " + a.state(), true)
+                    .with("id", id).with("state", a.state());
         }
         if (airCorrection && a.content().correction().isEmpty()) {
-            throw new AlertRefused("alert " + id + " has no prepared correction", false);
+            throw new AlertRefused("no_correction", "alert " + id + " has no prepared correction", false).with("id", id);
         }
         if (a.sessionId() != null) {
             launcher.cancel(a.sessionId()).get(10, TimeUnit.SECONDS);
@@ -291,7 +296,7 @@ public final class AlertService implements AutoCloseable {
         try {
             return launcher.start(request, planner.plan(request), null, origin).get(30, TimeUnit.SECONDS);
         } catch (PlanException e) {
-            throw new AlertRefused(e.getMessage(), false);
+            throw AlertRefused.of(e);
         }
     }
 
@@ -369,7 +374,7 @@ public final class AlertService implements AutoCloseable {
         int seconds = (int) Math.max(1, Math.min(86_400, Duration.between(now, expires).toSeconds() + 2));
         boolean toneOnly = media.isEmpty();
         if (toneOnly && attentionTone == null) {
-            throw new AlertRefused("no attention tone is configured (attentionTone in server.yaml); give 'media'", false);
+            throw new AlertRefused("no_attention_tone", "no attention tone is configured (attentionTone in server.yaml); give 'media'", false);
         }
         return new BroadcastRequest(title, toneOnly ? List.of(attentionTone) : media, null, where, "EMERGENCY",
                 "RESTART", "DISTRICT", null, seconds, c.repeat(), !toneOnly && Boolean.TRUE.equals(c.attentionTone()),

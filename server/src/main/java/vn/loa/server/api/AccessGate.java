@@ -60,7 +60,8 @@ public final class AccessGate implements Router.Gate {
             return bySession(request, access);
         }
         if (credential == null) {
-            throw ApiException.unauthorized("this endpoint needs a token: send 'Authorization: Bearer <token>'");
+            throw ApiException.unauthorized("this endpoint needs a token: send 'Authorization: Bearer <token>'")
+                    .withCode("sign_in_required");
         }
         Principal who = users.authenticate(credential.token())
                 .filter(p -> credential.user() == null || credential.user().equals(p.name()))
@@ -91,7 +92,7 @@ public final class AccessGate implements Router.Gate {
         String address = FailedTokens.host(request.remoteAddress());
         failures.check(address);
         failures.failed(address);
-        return ApiException.unauthorized(why);
+        return ApiException.unauthorized(why).withCode("token_invalid");
     }
 
     /**

@@ -139,7 +139,8 @@ public final class AlertsApi {
 
     private Alert find(ApiRequest request) {
         long id = Params.number(request.pathParam(0), "alert id");
-        return alerts.find(id).orElseThrow(() -> ApiException.notFound("no alert " + id));
+        return alerts.find(id).orElseThrow(() -> ApiException.notFound("no alert " + id).withCode("no_such_alert")
+                .withParam("id", id));
     }
 
     /** The alert, if every station it targets is the caller's. */
@@ -152,7 +153,9 @@ public final class AlertsApi {
     private Alert visible(ApiRequest request) {
         Alert a = find(request);
         if (alerts.stations(a).stream().noneMatch(s -> scopes.reaches(request, s))) {
-            throw ApiException.forbidden(request.principal(), "alert " + a.id() + " reaches none of your stations");
+            throw ApiException.forbidden(request.principal(), "alert " + a.id() + " reaches none of your stations")
+                    .withCode("outside_scope").withParam("id", a.id())
+                    .withParam("where", String.join(", ", alerts.stations(a).stream().sorted().limit(3).toList()));
         }
         return a;
     }
@@ -166,7 +169,8 @@ public final class AlertsApi {
         try {
             return step.run();
         } catch (AlertRefused e) {
-            throw new ApiException(e.conflict() ? HttpResponseStatus.CONFLICT : HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            throw new ApiException(e.conflict() ? HttpResponseStatus.CONFLICT : HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage())
+                    .withParams(e.params());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

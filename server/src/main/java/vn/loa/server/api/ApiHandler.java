@@ -71,18 +71,21 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static ApiResponse toResponse(ApiRequest request, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ApiException e) {
-            return error(e.status(), e.code(), e.getMessage());
+            return error(e.status(), e.code(), e.getMessage(), e.params());
         }
         if (cause instanceof PolicyRefusal e) {
             return error(e.reason().forbidden() ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.BAD_REQUEST,
-                    e.reason().code(), e.getMessage());
+                    e.reason().code(), e.getMessage(), e.params());
         }
         if (cause instanceof FailedTokens.Blocked e) {
-            return new ApiResponse(HttpResponseStatus.TOO_MANY_REQUESTS, Map.of("status", 429, "code", e.code(),
-                    "error", e.getMessage(), "retryAfter", e.retryAfterSeconds()));
+            Map<String, Object> body = body(HttpResponseStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage(),
+                    Map.of("seconds", String.valueOf(e.retryAfterSeconds()),
+                            "minutes", String.valueOf(Math.max(1, (e.retryAfterSeconds() + 59) / 60))));
+            body.put("retryAfter", e.retryAfterSeconds());
+            return new ApiResponse(HttpResponseStatus.TOO_MANY_REQUESTS, body);
         }
         if (cause instanceof PlanException e) {
-            return error(HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage());
+            return error(HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage(), e.params());
         }
         if (cause instanceof TextRules.Rejected e) {
             return error(HttpResponseStatus.BAD_REQUEST, "invalid_text", e.getMessage());
@@ -92,15 +95,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
                 // A read is no write: a full disk does not refuse it (507 would tell the client to free
                 // space), only a store that cannot answer just now, which the client may retry shortly.
-                return new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE, Map.of("status", 503,
-                        "code", StorageFault.UNREACHABLE.code, "error", "the server's database cannot answer just now; "
-                        + "retry shortly", "retryAfter", StorageFault.RETRY_AFTER_SECONDS));
+                Map<String, Object> body = body(HttpResponseStatus.SERVICE_UNAVAILABLE, StorageFault.UNREACHABLE.code,
+                        "the server's database cannot answer just now; retry shortly", Map.of());
+                body.put("retryAfter", StorageFault.RETRY_AFTER_SECONDS);
+                return new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
             }
             return error(HttpResponseStatus.valueOf(fault.httpStatus), fault.code, fault.sentence);
         }
         if (cause instanceof ScheduleConflict.Refused e) {
-            return new ApiResponse(HttpResponseStatus.CONFLICT, Map.of("status", 409, "code", "schedule_conflict", "error", e.getMessage(),
-                    "conflicts", e.conflicts()));
+            Map<String, Object> body = body(HttpResponseStatus.CONFLICT, "schedule_conflict", e.getMessage(), Map.of());
+            body.put("conflicts", e.conflicts());
+            return new ApiResponse(HttpResponseStatus.CONFLICT, body);
         }
         log.error("{} {} failed", request.method(), request.path(), cause);
         return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
@@ -111,7 +116,25 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     static ApiResponse error(HttpResponseStatus status, String code, String message) {
-        return new ApiResponse(status, Map.of("status", status.code(), "code", code, "error", message));
+        return error(status, code, message, Map.of());
+    }
+
+    static ApiResponse error(HttpResponseStatus status, String code, String message, Map<String, String> params) {
+        return new ApiResponse(status, body(status, code, message, params));
+    }
+
+    /**
+     * Every error body: {@code status}, {@code code}, the English {@code error}, and {@code params}, the
+     * values the refusal names in order (an empty object when it names none), which the console puts into
+     * its translated sentence.
+     */
+    static Map<String, Object> body(HttpResponseStatus status, String code, String message, Map<String, String> params) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", status.code());
+        body.put("code", code);
+        body.put("error", message);
+        body.put("params", new java.util.LinkedHashMap<>(params));
+        return body;
     }
 
     static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {

@@ -29,6 +29,9 @@ import vn.loa.server.policy.AirPolicy;
  */
 public final class BroadcastsApi {
     private static final Duration MAX_AT_AHEAD = Duration.ofHours(1);
+    /** A time in a refusal as the console's readers write it; Vietnam keeps one zone. */
+    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     private static final Duration MAX_AT_LATENESS = Duration.ofSeconds(2);
     private final BroadcastPlanner planner;
     private final PlayoutEngine engine;
@@ -74,7 +77,7 @@ public final class BroadcastsApi {
             if (at != null) {
                 throw ApiException.badRequest("an EMERGENCY over " + cleared.communes().size() + " communes waits for a "
                         + "second officer, so it cannot be timed with 'at'; ask for it now, or make a schedule entry")
-                        .withCode("confirmation_cannot_be_timed");
+                        .withCode("confirmation_cannot_be_timed").withParam("communes", cleared.communes().size());
             }
             return CompletableFuture.completedFuture(new ApiResponse(HttpResponseStatus.ACCEPTED,
                     confirmations.holdBroadcast(request.principal(), cleared, plan.title())));
@@ -103,11 +106,13 @@ public final class BroadcastsApi {
         }
         Instant now = Instant.now();
         if (at.isBefore(now.minus(MAX_AT_LATENESS))) {
-            throw ApiException.badRequest("at " + at + " is in the past");
+            throw ApiException.badRequest("at " + at + " is in the past").withCode("time_in_past")
+                    .withParam("at", LOCAL.format(at));
         }
         if (at.isAfter(now.plus(MAX_AT_AHEAD))) {
             throw ApiException.badRequest("at " + at + " is more than an hour ahead; make a schedule entry "
-                    + "(POST /api/schedules with a once recurrence)");
+                    + "(POST /api/schedules with a once recurrence)").withCode("time_too_far_ahead")
+                    .withParam("at", LOCAL.format(at)).withParam("minutes", MAX_AT_AHEAD.toMinutes());
         }
         return at;
     }
@@ -124,7 +129,8 @@ public final class BroadcastsApi {
             return launcher.cancel(id);
         }).thenApply(found -> {
             if (!found) {
-                throw ApiException.notFound("no live or held broadcast " + asked);
+                throw ApiException.notFound("no live or held broadcast " + asked).withCode("no_such_broadcast")
+                        .withParam("id", asked);
             }
             return ApiResponse.ok(id == asked ? Map.of("id", asked, "status", "CANCELLED")
                     : Map.of("id", asked, "status", "CANCELLED", "session", id));

@@ -43,7 +43,7 @@ public final class ConfirmationsApi {
         }
         if (!List.of(Pending.AWAITING, Pending.CONFIRMED, Pending.REJECTED, Pending.EXPIRED).contains(state)) {
             throw ApiException.badRequest("state must be AWAITING_CONFIRMATION, CONFIRMED, REJECTED, EXPIRED or ALL, "
-                    + "not '" + state + "'");
+                    + "not '" + state + "'").withCode("invalid_request");
         }
         return state;
     }

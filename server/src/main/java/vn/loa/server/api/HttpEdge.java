@@ -183,7 +183,19 @@ final class HttpEdge extends ChannelInboundHandlerAdapter {
 
     static ApiResponse tooLarge(int limit) {
         return ApiHandler.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body_too_large",
-                "the request body is larger than this endpoint's limit of " + limit + " bytes");
+                "the request body is larger than this endpoint's limit of " + limit + " bytes",
+                java.util.Map.of("limit", sizeInWords(limit)));
+    }
+
+    /** A byte limit as people say it: "2 MB", "64 KB", "512 B" (1 KB = 1024 B). */
+    static String sizeInWords(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 || bytes >= 10L * 1024 * 1024) {
+            return (bytes + 512 * 1024) / (1024 * 1024) + " MB";
+        }
+        if (bytes >= 1024) {
+            return (bytes + 512) / 1024 + " KB";
+        }
+        return bytes + " B";
     }
 
     /**

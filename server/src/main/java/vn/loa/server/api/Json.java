@@ -32,47 +32,47 @@ public final class Json {
         String contentType = request.contentType();
         if (contentType == null || !contentType.toLowerCase().startsWith(HttpHeaderValues.APPLICATION_JSON.toString())) {
             throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "send the body as application/json, not " + (contentType == null ? "no content type" : contentType));
+                    "send the body as application/json, not " + (contentType == null ? "no content type" : contentType)).withCode("invalid_request");
         }
         if (request.body().length == 0) {
-            throw ApiException.badRequest("the request body is empty; a JSON object is expected");
+            throw ApiException.badRequest("the request body is empty; a JSON object is expected").withCode("invalid_request");
         }
         try {
             T value = MAPPER.readValue(request.body(), type);
             if (value == null) {
-                throw ApiException.badRequest("the request body is null; a JSON object is expected");
+                throw ApiException.badRequest("the request body is null; a JSON object is expected").withCode("invalid_request");
             }
             return value;
         } catch (ValueInstantiationException e) {
             // A record refused its values (its own validation): its message is the one to show.
             if (e.getCause() instanceof PlanException p) {
-                throw ApiException.badRequest(p.getMessage()).withCode(p.code());
+                throw ApiException.badRequest(p.getMessage()).withCode(p.code()).withParams(p.params());
             }
             if (e.getCause() instanceof TextRules.Rejected t) {
                 throw ApiException.badRequest(t.getMessage()).withCode("invalid_text");
             }
-            throw ApiException.badRequest("invalid value: " + e.getOriginalMessage());
+            throw ApiException.badRequest("invalid value: " + e.getOriginalMessage()).withCode("invalid_request");
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; known fields: "
-                    + e.getKnownPropertyIds());
+                    + e.getKnownPropertyIds()).withCode("invalid_request");
         } catch (JsonMappingException e) {
             // A field's own reader refused its text (a time written "25h"): its code and sentence, not Jackson's.
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof PlanException p) {
-                    throw ApiException.badRequest(p.getMessage()).withCode(p.code());
+                    throw ApiException.badRequest(p.getMessage()).withCode(p.code()).withParams(p.params());
                 }
             }
             if (!(e instanceof MismatchedInputException m)) {
-                throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
+                throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage()).withCode("invalid_request");
             }
             String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             throw ApiException.badRequest(field.isEmpty() ? "the body must be a JSON object of the documented fields"
-                    : "field '" + field + "' has the wrong type: " + m.getOriginalMessage());
+                    : "field '" + field + "' has the wrong type: " + m.getOriginalMessage()).withCode("invalid_request");
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage()).withCode("invalid_request");
         } catch (IOException e) {
-            throw ApiException.badRequest("unreadable body: " + e.getMessage());
+            throw ApiException.badRequest("unreadable body: " + e.getMessage()).withCode("invalid_request");
         }
     }
 }

@@ -48,7 +48,7 @@ public final class MediaApi {
         try {
             return ApiResponse.ok(new RawBody("audio/mpeg", library.bytes(request.param("path"))));
         } catch (vn.loa.server.media.MediaRejected e) {
-            throw ApiException.notFound(e.getMessage());
+            throw ApiException.notFound(e.getMessage()).withCode("no_such_media");
         }
     }
 
@@ -64,10 +64,10 @@ public final class MediaApi {
             upload = multipart(request);
         } else {
             throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "send the MP3 as audio/mpeg (name in "
-                    + "?name=) or as multipart/form-data, not '" + request.contentType() + "'");
+                    + "?name=) or as multipart/form-data, not '" + request.contentType() + "'").withCode("not_mp3_upload");
         }
         if (upload.bytes().length == 0) {
-            throw ApiException.badRequest("the upload is empty");
+            throw ApiException.badRequest("the upload is empty").withCode("mp3_empty");
         }
         String name = upload.name();
         boolean replace = "true".equals(request.param("replace"));
@@ -83,7 +83,7 @@ public final class MediaApi {
                 case INVALID -> HttpResponseStatus.BAD_REQUEST;
                 case EXISTS -> HttpResponseStatus.CONFLICT;
                 case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
-            }, e.getMessage());
+            }, e.code(), e.getMessage()).withParam("file", name).withParam("name", name);
         }
     }
 
@@ -113,7 +113,7 @@ public final class MediaApi {
         try {
             decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), http);
         } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
-            throw ApiException.badRequest("malformed multipart body: " + e.getMessage());
+            throw ApiException.badRequest("malformed multipart body: " + e.getMessage()).withCode("invalid_request");
         }
         try {
             for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
@@ -122,9 +122,9 @@ public final class MediaApi {
                     return new Upload(name, file.get());
                 }
             }
-            throw ApiException.badRequest("the multipart body has no file field");
+            throw ApiException.badRequest("the multipart body has no file field").withCode("invalid_request");
         } catch (HttpPostRequestDecoder.NotEnoughDataDecoderException | IOException e) {
-            throw ApiException.badRequest("malformed multipart body: " + e.getMessage());
+            throw ApiException.badRequest("malformed multipart body: " + e.getMessage()).withCode("invalid_request");
         } finally {
             decoder.destroy();
             http.release();

@@ -12,7 +12,7 @@ final class Params {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a number, not '" + value + "'");
+            throw ApiException.badRequest(name + " must be a number, not '" + value + "'").withCode("invalid_request");
         }
     }
 
@@ -24,7 +24,7 @@ final class Params {
         }
         long limit = number(value, "limit");
         if (limit < 1 || limit > max) {
-            throw ApiException.badRequest("limit must be 1.." + max + ", not " + limit);
+            throw ApiException.badRequest("limit must be 1.." + max + ", not " + limit).withCode("invalid_request");
         }
         return (int) limit;
     }
@@ -35,7 +35,7 @@ final class Params {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " '" + value + "' is not an ISO-8601 instant such as 2026-11-22T06:00:00Z");
+            throw ApiException.badRequest(name + " '" + value + "' is not an ISO-8601 instant such as 2026-11-22T06:00:00Z").withCode("invalid_request");
         }
     }
 }

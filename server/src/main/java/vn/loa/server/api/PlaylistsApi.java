@@ -57,7 +57,8 @@ public final class PlaylistsApi {
         router.add(HttpMethod.GET, "/api/playlists", Access.MONITOR, Endpoint.sync(this::list))
                 .add(HttpMethod.GET, "/api/playlists/{name}", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(view(
                         library.playlist(r.pathParam(0)).orElseThrow(() ->
-                                ApiException.notFound("no playlist " + r.pathParam(0)))))))
+                                ApiException.notFound("no playlist " + r.pathParam(0)).withCode("no_such_playlist")
+                                        .withParam("name", r.pathParam(0)))))))
                 .add(HttpMethod.POST, "/api/playlists", Access.CONTENT, Endpoint.sync(this::create))
                 .add(HttpMethod.PUT, "/api/playlists/{name}", Access.CONTENT, Endpoint.sync(this::replace))
                 .add(HttpMethod.DELETE, "/api/playlists/{name}", Access.CONTENT, Endpoint.sync(this::delete));
@@ -66,7 +67,7 @@ public final class PlaylistsApi {
     private ApiResponse create(ApiRequest request) {
         PlaylistRequest body = Json.body(request, PlaylistRequest.class);
         if (body.name() == null) {
-            throw ApiException.badRequest("name is required");
+            throw ApiException.badRequest("name is required").withCode("name_required");
         }
         // A name already taken is refused by the editor (409), whoever owns it.
         guard.change(request.principal(), LibraryOwners.Kind.PLAYLIST, body.name(), () -> false, body.area(),
@@ -78,7 +79,7 @@ public final class PlaylistsApi {
         PlaylistRequest body = Json.body(request, PlaylistRequest.class);
         String name = request.pathParam(0);
         if (body.name() != null && !body.name().equals(name)) {
-            throw ApiException.badRequest("name in the body (" + body.name() + ") differs from the path (" + name + ")");
+            throw ApiException.badRequest("name in the body (" + body.name() + ") differs from the path (" + name + ")").withCode("invalid_request");
         }
         boolean existed = guard.change(request.principal(), LibraryOwners.Kind.PLAYLIST, name,
                 () -> editor.find(name).isPresent(), body.area(), () -> {
@@ -94,9 +95,10 @@ public final class PlaylistsApi {
         try {
             return editor.save(name, body.title(), body.items(), version, request.actor());
         } catch (PlaylistEditor.Invalid e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage()).withCode("playlist_invalid");
         } catch (PlaylistEditor.Conflict e) {
-            throw new ApiException(HttpResponseStatus.CONFLICT, e.getMessage());
+            throw new ApiException(HttpResponseStatus.CONFLICT, Integer.valueOf(0).equals(version) ? "name_taken"
+                    : "changed_by_someone_else", e.getMessage()).withParam("name", name);
         }
     }
 
@@ -111,16 +113,18 @@ public final class PlaylistsApi {
         List<Long> users = schedulesUsing.apply(name);
         if (!users.isEmpty()) {
             throw new ApiException(HttpResponseStatus.CONFLICT, "playlist " + name + " is used by schedule(s) " + users
-                    + "; change or delete them first");
+                    + "; change or delete them first").withCode("playlist_in_use").withParam("name", name)
+                    .withParam("count", users.size());
         }
         try {
             if (!editor.delete(name)) {
                 throw ApiException.notFound("no playlist " + name + " made through the API"
-                        + (library.playlist(name).isPresent() ? " (it is a file in the media folder)" : ""));
+                        + (library.playlist(name).isPresent() ? " (it is a file in the media folder)" : ""))
+                        .withCode("no_such_playlist").withParam("name", name);
             }
             return true;
         } catch (PlaylistEditor.Invalid e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage()).withCode("playlist_invalid");
         }
     }
 

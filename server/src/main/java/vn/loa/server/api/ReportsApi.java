@@ -69,7 +69,7 @@ public final class ReportsApi {
         Instant to = Params.instant(r, "to") == null ? Instant.now() : Params.instant(r, "to");
         String group = r.param("group") == null ? "day" : r.param("group");
         if (!group.equals("day") && !group.equals("month")) {
-            throw ApiException.badRequest("group must be day or month, not '" + group + "'");
+            throw ApiException.badRequest("group must be day or month, not '" + group + "'").withCode("invalid_request");
         }
         DateTimeFormatter period = DateTimeFormatter.ofPattern(group.equals("day") ? "yyyy-MM-dd" : "yyyy-MM").withZone(zone);
         Map<String, Instant> open = new HashMap<>();

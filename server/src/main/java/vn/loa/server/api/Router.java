@@ -30,7 +30,8 @@ public final class Router {
 
         /** What to throw for a listen ticket that did not open: 401, or 429 where the gate limits failures. */
         default RuntimeException invalidTicket(ApiRequest request) {
-            return ApiException.unauthorized("the listen ticket is unknown, used or expired; ask for a new one");
+            return ApiException.unauthorized("the listen ticket is unknown, used or expired; ask for a new one")
+                    .withCode("listen_ticket_invalid");
         }
     }
 
@@ -94,8 +95,8 @@ public final class Router {
             }
         }
         throw pathKnown
-                ? new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, method + " is not allowed on " + path)
-                : ApiException.notFound("no such endpoint: " + path);
+                ? new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "invalid_request", method + " is not allowed on " + path)
+                : ApiException.notFound("no such endpoint: " + path).withCode("no_such_endpoint");
     }
 
     /** The route for this request, path parameters filled in. */

@@ -57,7 +57,7 @@ public final class SchedulesApi {
     /** The entry, if it exists (404) and all its stations are the caller's (403). */
     private ScheduleView mine(ApiRequest request) {
         long id = id(request);
-        ScheduleView v = schedules.get(id).orElseThrow(() -> ApiException.notFound("no schedule " + id));
+        ScheduleView v = schedules.get(id).orElseThrow(() -> ApiException.notFound("no schedule " + id).withCode("no_such_schedule").withParam("id", id));
         policy.requireMayAct(request.principal(), v.broadcast(), "schedule " + id);
         return v;
     }
@@ -88,7 +88,7 @@ public final class SchedulesApi {
                     confirmations.holdSchedule(request.principal(), cleared, entry, allowConflicts, id));
         }
         return ApiResponse.ok(schedules.replace(id, entry, allowConflicts)
-                .orElseThrow(() -> ApiException.notFound("no schedule " + id)));
+                .orElseThrow(() -> ApiException.notFound("no schedule " + id).withCode("no_such_schedule").withParam("id", id)));
     }
 
     /** The entry as it may be stored: its broadcast as the policy cleared it (the user's own issuer level). */
@@ -102,7 +102,8 @@ public final class SchedulesApi {
         Instant from = request.param("from") == null ? Instant.now() : Params.instant(request, "from");
         Instant to = request.param("to") == null ? from.plus(Duration.ofDays(7)) : Params.instant(request, "to");
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(Duration.ofDays(62)) > 0) {
-            throw ApiException.badRequest("to must be after from, at most 62 days later");
+            throw ApiException.badRequest("to must be after from, at most 62 days later").withCode("invalid_period")
+                    .withParam("days", 62);
         }
         Set<Long> mine = visible(request).stream().map(ScheduleView::id).collect(Collectors.toSet());
         return ApiResponse.ok(schedules.upcoming(from, to, request.param("station"), MAX_OCCURRENCES).stream()
@@ -113,7 +114,7 @@ public final class SchedulesApi {
         long id = id(request);
         mine(request);
         if (!schedules.delete(id)) {
-            throw ApiException.notFound("no schedule " + id);
+            throw ApiException.notFound("no schedule " + id).withCode("no_such_schedule").withParam("id", id);
         }
         return ApiResponse.ok(Map.of("id", id, "status", "DELETED"));
     }

@@ -122,7 +122,7 @@ public final class SessionsApi {
         String name = request.pathParam(0);
         PasswordRequest body = Json.body(request, PasswordRequest.class);
         if (users.find(name).isEmpty()) {
-            throw ApiException.notFound("no user " + name);
+            throw ApiException.notFound("no user " + name).withCode("no_such_user").withParam("name", name);
         }
         set(name, body.password());
         return ApiResponse.ok(Map.of("id", name, "status", "PASSWORD_SET"));

@@ -27,4 +27,10 @@ public record StationView(String id, String name, String area, List<AreaRef> are
                 p.online(), p.lastSeen(), p.connectedSince(), p.online() ? null : p.offlineReason(), p.remoteAddress(),
                 p.firmware(), p.capabilities().stream().sorted().toList(), p.status(), playing);
     }
+
+    /** Why it is offline as a stable code for the console ({@code reason.<CODE>}); null when online. */
+    @com.fasterxml.jackson.annotation.JsonProperty("offlineReasonCode")
+    public String offlineReasonCode() {
+        return vn.loa.server.asrun.ReasonCodes.of(offlineReason);
+    }
 }

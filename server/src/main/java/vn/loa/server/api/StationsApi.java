@@ -62,7 +62,7 @@ public final class StationsApi {
         String area = request.param("area");
         if (area != null) {
             if (!directory.hasArea(area)) {
-                throw ApiException.badRequest("area '" + area + "' does not exist");
+                throw ApiException.badRequest("area '" + area + "' does not exist").withCode("no_such_area").withParam("area", area);
             }
             filter = filter.and(s -> directory.isWithin(s, area));
         }
@@ -73,7 +73,7 @@ public final class StationsApi {
         String online = request.param("online");
         if (online != null) {
             if (!online.equals("true") && !online.equals("false")) {
-                throw ApiException.badRequest("online must be true or false, not '" + online + "'");
+                throw ApiException.badRequest("online must be true or false, not '" + online + "'").withCode("invalid_request");
             }
             boolean wanted = Boolean.parseBoolean(online);
             filter = filter.and(s -> registry.presence(s.id()).online() == wanted);
@@ -104,30 +104,33 @@ public final class StationsApi {
         CommandRequest body = Json.body(request, CommandRequest.class);
         CommandType type = commandType(body.command());
         if (body.argument() == null && type.takesArgument()) {
-            throw ApiException.badRequest(type + " takes argument " + type.argumentRange() + " and none was given");
+            throw ApiException.badRequest(type + " takes argument " + type.argumentRange() + " and none was given")
+                    .withCode("command_argument_invalid").withParam("range", type.argumentRange());
         }
         int argument = body.argument() == null ? 0 : body.argument();
         if (!type.acceptsArgument(argument)) {
-            throw ApiException.badRequest(type + " takes argument " + type.argumentRange() + ", not " + argument);
+            throw ApiException.badRequest(type + " takes argument " + type.argumentRange() + ", not " + argument)
+                    .withCode("command_argument_invalid").withParam("range", type.argumentRange());
         }
         return control.send(station.id(), type, argument).thenApply(o -> new ApiResponse(statusOf(o), o));
     }
 
     /** The station, if it exists (404) and is the caller's (403). */
     private StationDefinition station(ApiRequest request, String id) {
-        StationDefinition s = directory.station(id).orElseThrow(() -> ApiException.notFound("station '" + id + "' does not exist"));
+        StationDefinition s = directory.station(id).orElseThrow(() -> ApiException.notFound("station '" + id + "' does not exist").withCode("no_such_station")
+                .withParam("station", id));
         scopes.requireAll(request, List.of(id), "station " + id);
         return s;
     }
 
     private static CommandType commandType(String name) {
         if (name == null) {
-            throw ApiException.badRequest("field 'command' is required; one of " + Arrays.toString(CommandType.values()));
+            throw ApiException.badRequest("field 'command' is required; one of " + Arrays.toString(CommandType.values())).withCode("invalid_request");
         }
         try {
             return CommandType.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("unknown command '" + name + "'; one of " + Arrays.toString(CommandType.values()));
+            throw ApiException.badRequest("unknown command '" + name + "'; one of " + Arrays.toString(CommandType.values())).withCode("invalid_request");
         }
     }
 

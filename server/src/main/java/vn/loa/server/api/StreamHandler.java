@@ -91,7 +91,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         }
         ApiRequest who = request.principal() != null ? request : gate.admit(request, Access.MONITOR);
         if (station != null) {
-            directory.station(station).orElseThrow(() -> ApiException.notFound("station '" + station + "' does not exist"));
+            directory.station(station).orElseThrow(() -> ApiException.notFound("station '" + station + "' does not exist").withCode("no_such_station").withParam("station", station));
             scopes.requireAll(who, List.of(station), "station " + station);
         }
         return who;

@@ -64,7 +64,8 @@ public final class UsersApi {
         checkPassword(body.password());
         try {
             if (!users.create(body.name(), body.displayName(), role(body.role()), scopes(body.scopes()))) {
-                throw new ApiException(HttpResponseStatus.CONFLICT, "user " + body.name() + " already exists");
+                throw new ApiException(HttpResponseStatus.CONFLICT, "name_taken", "user " + body.name() + " already exists")
+                        .withParam("name", body.name());
             }
             if (body.password() != null) {
                 users.setPassword(body.name(), body.password());
@@ -75,7 +76,7 @@ public final class UsersApi {
             answer.put("token", token);
             return new ApiResponse(HttpResponseStatus.CREATED, answer);
         } catch (Users.Invalid e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage()).withCode("invalid_user");
         }
     }
 
@@ -85,13 +86,13 @@ public final class UsersApi {
         checkPassword(body.password());
         try {
             if (!users.update(name, role(body.role()), scopes(body.scopes()), Boolean.TRUE.equals(body.disabled()))) {
-                throw ApiException.notFound("no user " + name);
+                throw ApiException.notFound("no user " + name).withCode("no_such_user").withParam("name", name);
             }
             if (body.password() != null) {
                 users.setPassword(name, body.password());
             }
         } catch (Users.Invalid e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage()).withCode("invalid_user");
         }
         return ApiResponse.ok(user(name));
     }
@@ -99,10 +100,10 @@ public final class UsersApi {
     private ApiResponse delete(ApiRequest request) {
         String name = request.pathParam(0);
         if (name.equals(request.actor())) {
-            throw ApiException.badRequest("you cannot delete yourself");
+            throw ApiException.badRequest("you cannot delete yourself").withCode("cannot_delete_self");
         }
         if (!users.delete(name)) {
-            throw ApiException.notFound("no user " + name);
+            throw ApiException.notFound("no user " + name).withCode("no_such_user").withParam("name", name);
         }
         return ApiResponse.ok(Map.of("name", name, "status", "DELETED"));
     }
@@ -112,7 +113,8 @@ public final class UsersApi {
         user(name);
         TokenRequest body = Json.body(request, TokenRequest.class);
         if (body.validDays() != null && (body.validDays() < 1 || body.validDays() > MAX_TOKEN_DAYS)) {
-            throw ApiException.badRequest("validDays must be 1.." + MAX_TOKEN_DAYS + ", or left out for no expiry");
+            throw ApiException.badRequest("validDays must be 1.." + MAX_TOKEN_DAYS + ", or left out for no expiry")
+                    .withCode("invalid_valid_days").withParam("max", MAX_TOKEN_DAYS);
         }
         TextRules.line("label", body.label(), Users.MAX_LABEL_CHARS);
         String token = users.issueToken(name, body.label(),
@@ -124,7 +126,7 @@ public final class UsersApi {
         String name = request.pathParam(0);
         long id = Params.number(request.pathParam(1), "token id");
         if (!users.revokeToken(name, id)) {
-            throw ApiException.notFound("user " + name + " has no token " + id);
+            throw ApiException.notFound("user " + name + " has no token " + id).withCode("no_such_token");
         }
         return ApiResponse.ok(Map.of("user", name, "id", id, "status", "REVOKED"));
     }
@@ -141,18 +143,18 @@ public final class UsersApi {
     }
 
     private UserView user(String name) {
-        return users.find(name).orElseThrow(() -> ApiException.notFound("no user " + name));
+        return users.find(name).orElseThrow(() -> ApiException.notFound("no user " + name).withCode("no_such_user").withParam("name", name));
     }
 
     static Role role(String value) {
         if (value == null) {
-            throw ApiException.badRequest("role is required: operator, officer, technician or admin");
+            throw ApiException.badRequest("role is required: operator, officer, technician or admin").withCode("role_required");
         }
         try {
             return Role.valueOf(value.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("role must be one of " + Arrays.toString(Role.values()).toLowerCase()
-                    + ", not '" + value + "'");
+                    + ", not '" + value + "'").withCode("invalid_role");
         }
     }
 

@@ -31,4 +31,10 @@ public record AsRunEntry(Instant time, String station, long session, String titl
     public static final String INTERRUPTED = "INTERRUPTED";
     /** A scheduled firing not played on this station because it fell in the station's quiet hours. */
     public static final String QUIET = "QUIET";
+
+    /** Why, as a stable code for the console ({@code reason.<CODE>}); null when there is no reason. */
+    @com.fasterxml.jackson.annotation.JsonProperty("reasonCode")
+    public String reasonCode() {
+        return ReasonCodes.of(reason);
+    }
 }

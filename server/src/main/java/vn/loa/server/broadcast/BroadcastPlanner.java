@@ -69,10 +69,10 @@ public final class BroadcastPlanner {
         long total = 0;
         for (String path : paths) {
             total += library.entry(path).filter(MediaEntry::accepted).map(MediaEntry::durationMs)
-                    .orElseThrow(() -> new PlanException("media '" + path + "' is not playable"));
+                    .orElseThrow(() -> new PlanException("media_not_playable", "media '" + path + "' is not playable").with("file", path));
         }
         if (total == 0) {
-            throw new PlanException("nothing to play");
+            throw new PlanException("nothing_to_play", "nothing to play");
         }
         int repeat = body.repeat() == null ? 1 : body.repeat();
         return new Outline(parse(Priority.class, body.priority(), Priority.NORMAL, "priority"),
@@ -101,18 +101,18 @@ public final class BroadcastPlanner {
         List<ProgrammeItem> items = items(body);
         int repeat = body.repeat() == null ? 1 : body.repeat();
         if (repeat < 1 || repeat > MAX_REPEAT) {
-            throw new PlanException("repeat must be 1.." + MAX_REPEAT + ", not " + repeat);
+            throw new PlanException("invalid_repeat", "repeat must be 1.." + MAX_REPEAT + ", not " + repeat).with("max", MAX_REPEAT);
         }
         Programme programme;
         try {
             programme = new Programme(items, repeat);
         } catch (IllegalArgumentException e) {
-            throw new PlanException(e.getMessage());
+            throw new PlanException("media_mismatch", e.getMessage());
         }
         String title = body.title() != null ? body.title().strip() : defaultTitle(body, items);
         TextRules.line("title", title, MAX_TITLE_CHARS);
         if (title.isEmpty() || title.length() > MAX_TITLE_CHARS) {
-            throw new PlanException("title must be 1.." + MAX_TITLE_CHARS + " characters");
+            throw new PlanException("title_invalid", "title must be 1.." + MAX_TITLE_CHARS + " characters").with("max", MAX_TITLE_CHARS);
         }
         Duration maxDuration = body.maxDurationSeconds() == null
                 ? Duration.ofMillis(programme.durationMillis()).plus(MAX_DURATION_SLACK)
@@ -138,26 +138,29 @@ public final class BroadcastPlanner {
 
     private List<ProgrammeItem> items(BroadcastRequest body) {
         if ((body.media() == null) == (body.playlist() == null)) {
-            throw new PlanException("give either 'media' (a list of files) or 'playlist' (a name), not both or neither");
+            throw new PlanException("nothing_to_play", "give either 'media' (a list of files) or 'playlist' (a name), not both or neither");
         }
         List<ProgrammeItem> items = new ArrayList<>();
         if (Boolean.TRUE.equals(body.attentionTone())) {
             if (settings.attentionTone() == null) {
-                throw new PlanException("attentionTone: no tone is configured (attentionTone in server.yaml)");
+                throw new PlanException("no_attention_tone", "attentionTone: no tone is configured (attentionTone in server.yaml)");
             }
             items.add(item(settings.attentionTone(), null));
         }
         if (body.playlist() != null) {
             Playlist playlist = library.playlist(body.playlist())
-                    .orElseThrow(() -> new PlanException("playlist '" + body.playlist() + "' does not exist"));
+                    .orElseThrow(() -> new PlanException("no_such_playlist", "playlist '" + body.playlist() + "' does not exist")
+                            .with("name", body.playlist()));
             if (!playlist.playable()) {
-                throw new PlanException("playlist '" + body.playlist() + "' cannot play: "
-                        + (playlist.items().isEmpty() ? "it is empty" : String.join("; ", playlist.problems())));
+                throw new PlanException(playlist.items().isEmpty() ? "playlist_empty" : "playlist_cannot_play",
+                        "playlist '" + body.playlist() + "' cannot play: "
+                        + (playlist.items().isEmpty() ? "it is empty" : String.join("; ", playlist.problems())))
+                        .with("name", body.playlist());
             }
             playlist.items().forEach(i -> items.add(item(i.path(), i.title())));
         } else {
             if (body.media().isEmpty()) {
-                throw new PlanException("'media' is empty");
+                throw new PlanException("nothing_to_play", "'media' is empty");
             }
             body.media().forEach(path -> items.add(item(path, null)));
         }
@@ -169,7 +172,7 @@ public final class BroadcastPlanner {
             String t = title != null ? title : library.entry(path).map(e -> e.displayTitle()).orElse(path);
             return new ProgrammeItem(path, t, library.load(path));
         } catch (MediaRejected e) {
-            throw new PlanException("media '" + path + "': " + e.getMessage());
+            throw new PlanException("media_not_playable", "media '" + path + "': " + e.getMessage()).with("file", path);
         }
     }
 
@@ -180,7 +183,7 @@ public final class BroadcastPlanner {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new PlanException(field + " must be one of " + Arrays.toString(type.getEnumConstants())
+            throw new PlanException("invalid_request", field + " must be one of " + Arrays.toString(type.getEnumConstants())
                     + ", not '" + value + "'");
         }
     }
@@ -192,7 +195,7 @@ public final class BroadcastPlanner {
         return switch (when) {
             case "now" -> Placement.NOW;
             case "next" -> Placement.NEXT;
-            default -> throw new PlanException("when must be \"now\" or \"next\", not '" + when + "'");
+            default -> throw new PlanException("invalid_request", "when must be \"now\" or \"next\", not '" + when + "'");
         };
     }
 
@@ -200,13 +203,13 @@ public final class BroadcastPlanner {
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new PlanException("'" + value + "' is not an ISO-8601 instant such as 2026-11-22T06:00:00Z");
+            throw new PlanException("invalid_request", "'" + value + "' is not an ISO-8601 instant such as 2026-11-22T06:00:00Z");
         }
     }
 
     private static int positive(int value, String field) {
         if (value < 1 || value > 86_400) {
-            throw new PlanException(field + " must be 1..86400, not " + value);
+            throw new PlanException("invalid_request", field + " must be 1..86400, not " + value);
         }
         return value;
     }

@@ -5,6 +5,7 @@ public final class PlanException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String code;
+    private final transient java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 
     public PlanException(String message) {
         this("bad_request", message);
@@ -18,5 +19,17 @@ public final class PlanException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+    /** Also names {@code value} under {@code name} for the console's sentence; a null value is left out. */
+    public PlanException with(String name, Object value) {
+        if (value != null) {
+            params.put(name, String.valueOf(value));
+        }
+        return this;
+    }
+
+    /** Named values of the refusal, in order; empty when it names none. */
+    public java.util.Map<String, String> params() {
+        return java.util.Collections.unmodifiableMap(params);
     }
 }

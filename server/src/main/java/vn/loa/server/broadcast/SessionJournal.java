@@ -86,7 +86,7 @@ public final class SessionJournal implements AutoCloseable {
         Instant now = clock.instant();
         String json = StoredJson.write(request);
         if (json.length() > MAX_REQUEST_CHARS) {
-            return CompletableFuture.failedFuture(new PlanException("the broadcast request is " + json.length()
+            return CompletableFuture.failedFuture(new PlanException("request_too_large", "the broadcast request is " + json.length()
                     + " characters as stored; at most " + MAX_REQUEST_CHARS + " can be journaled, and nothing airs "
                     + "that is not journaled"));
         }
@@ -101,7 +101,7 @@ public final class SessionJournal implements AutoCloseable {
                 if (e.getCause() instanceof java.sql.SQLException q && q.getSQLState() != null
                         && q.getSQLState().startsWith("22")) {
                     // A value the table cannot hold (SQL data exception): the request's fault, not the store's.
-                    throw new PlanException("the broadcast cannot be journaled, so it does not air: " + q.getMessage());
+                    throw new PlanException("storage_unavailable", "the broadcast cannot be journaled, so it does not air: " + q.getMessage());
                 }
                 throw e;
             }

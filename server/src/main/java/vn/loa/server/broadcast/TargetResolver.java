@@ -16,18 +16,18 @@ final class TargetResolver {
 
     Set<String> resolve(BroadcastRequest.Targets t) {
         if (t == null || (isEmpty(t.stations()) && isEmpty(t.areas()) && isEmpty(t.tags()) && !Boolean.TRUE.equals(t.all()))) {
-            throw new PlanException("targets must name stations, areas or tags, or be {\"all\": true}");
+            throw new PlanException("targets_required", "targets must name stations, areas or tags, or be {\"all\": true}");
         }
         Set<String> ids = new TreeSet<>();
         for (String id : orEmpty(t.stations())) {
             if (directory.station(id).isEmpty()) {
-                throw new PlanException("targets.stations: station '" + id + "' does not exist");
+                throw new PlanException("no_such_station", "targets.stations: station '" + id + "' does not exist").with("station", id);
             }
             ids.add(id);
         }
         for (String area : orEmpty(t.areas())) {
             if (!directory.hasArea(area)) {
-                throw new PlanException("targets.areas: area '" + area + "' does not exist");
+                throw new PlanException("no_such_area", "targets.areas: area '" + area + "' does not exist").with("area", area);
             }
             directory.stations().stream().filter(s -> directory.isWithin(s, area)).map(StationDefinition::id).forEach(ids::add);
         }
@@ -39,7 +39,7 @@ final class TargetResolver {
         }
         ids.removeIf(id -> !directory.station(id).orElseThrow().enabled());
         if (ids.isEmpty()) {
-            throw new PlanException("the targets match no enabled station");
+            throw new PlanException("no_target_station", "the targets match no enabled station");
         }
         return ids;
     }

@@ -79,7 +79,7 @@ public final class Confirmations {
         Pending p = get(id);
         if (!policy.visible(who, p.broadcast())) {
             throw new PolicyRefusal(PolicyRefusal.Reason.OUTSIDE_SCOPE, who, "request " + id + " reaches none of the "
-                    + "stations of " + who.name() + " " + who.scopes());
+                    + "stations of " + who.name() + " " + who.scopes()).with("where", String.join(", ", p.communes()));
         }
         return p;
     }

@@ -26,10 +26,25 @@ public final class MediaUploads {
         public enum Kind { INVALID, EXISTS, NO_SPACE }
 
         private final Kind kind;
+        private final String code;
 
         Refused(Kind kind, String message) {
+            this(kind, switch (kind) {
+                case INVALID -> "invalid_file_name";
+                case EXISTS -> "name_taken";
+                case NO_SPACE -> "storage_full";
+            }, message);
+        }
+
+        Refused(Kind kind, String code, String message) {
             super(message);
             this.kind = kind;
+            this.code = code;
+        }
+
+        /** Stable, for the console: {@code mp3_truncated}, {@code name_taken}, … */
+        public String code() {
+            return code;
         }
 
         public Kind kind() {
@@ -79,7 +94,7 @@ public final class MediaUploads {
             Files.write(temp, bytes);
             MediaEntry verdict = library.judge(temp, name);
             if (!verdict.accepted()) {
-                throw new Refused(Refused.Kind.INVALID, name + " was refused: " + verdict.reason());
+                throw new Refused(Refused.Kind.INVALID, Mp3Refusals.code(verdict.reason()), name + " was refused: " + verdict.reason());
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             library.rescan();

@@ -64,7 +64,7 @@ public final class AirPolicy {
      */
     public Set<String> requireMayAct(Principal who, BroadcastRequest body, String what) {
         if (body == null) {
-            throw new PlanException("broadcast is required: what to play, where, at which class");
+            throw new PlanException("broadcast_required", "broadcast is required: what to play, where, at which class");
         }
         requireClass(who, body.priority(), "broadcast at EMERGENCY class");
         Set<String> stations = planner.stations(body);

@@ -51,7 +51,7 @@ public final class IssuerLevels {
         if (claimed != null && !claimed.equals(own.name())) {
             throw new PolicyRefusal(PolicyRefusal.Reason.ISSUER_LEVEL_NOT_YOURS, who, "issuerLevel comes from the scope "
                     + "of " + who.name() + " " + who.scopes() + ", which is " + own + "; leave it out, or send " + own
-                    + ", not '" + claimed + "'");
+                    + ", not '" + claimed + "'").with("level", own.name()).with("claimed", claimed);
         }
         return own;
     }

@@ -22,7 +22,7 @@ public final class LibraryRights {
         if (requested != null) {
             if (!scope.directory().hasArea(requested)) {
                 throw new PolicyRefusal(PolicyRefusal.Reason.UNKNOWN_AREA, who, "area '" + requested
-                        + "' is not in the administrative tree");
+                        + "' is not in the administrative tree").with("area", requested);
             }
             scope.requireArea(who, requested);
             return requested;
@@ -42,7 +42,8 @@ public final class LibraryRights {
         if (!scope.covers(who, area)) {
             throw new PolicyRefusal(PolicyRefusal.Reason.LIBRARY_ITEM_NOT_YOURS, who, item + " belongs to "
                     + (area == null ? "the root (shipped with the server or made by an admin)" : "area " + area)
-                    + ", outside the scope of " + who.name() + " " + who.scopes() + "; it can be used, not changed");
+                    + ", outside the scope of " + who.name() + " " + who.scopes() + "; it can be used, not changed")
+                    .with("area", area == null ? null : scope.areaName(area));
         }
     }
 }

@@ -47,6 +47,7 @@ public final class PolicyRefusal extends RuntimeException {
 
     private final Reason reason;
     private final transient Principal principal;
+    private final transient java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 
     public PolicyRefusal(Reason reason, Principal principal, String message) {
         super(message, null, false, false);
@@ -60,5 +61,17 @@ public final class PolicyRefusal extends RuntimeException {
 
     public Principal principal() {
         return principal;
+    }
+    /** Also names {@code value} under {@code name} for the console's sentence; a null value is left out. */
+    public PolicyRefusal with(String name, Object value) {
+        if (value != null) {
+            params.put(name, String.valueOf(value));
+        }
+        return this;
+    }
+
+    /** Named values of the refusal, in order; empty when it names none. */
+    public java.util.Map<String, String> params() {
+        return java.util.Collections.unmodifiableMap(params);
     }
 }

@@ -34,14 +34,17 @@ public final class StationScope {
             throw new PolicyRefusal(PolicyRefusal.Reason.OUTSIDE_SCOPE, who, what + " reaches " + outside.size()
                     + " station(s) outside the scope of " + who.name() + " " + who.scopes() + ": "
                     + String.join(", ", outside.subList(0, Math.min(NAMED, outside.size())))
-                    + (outside.size() > NAMED ? ", …" : ""));
+                    + (outside.size() > NAMED ? ", …" : ""))
+                    .with("count", outside.size())
+                    .with("where", places(outside));
         }
     }
 
     public void requireArea(Principal who, String areaId) {
         if (!covers(who, areaId)) {
             throw new PolicyRefusal(PolicyRefusal.Reason.OUTSIDE_SCOPE, who,
-                    "area " + areaId + " is outside the scope of " + who.name() + " " + who.scopes());
+                    "area " + areaId + " is outside the scope of " + who.name() + " " + who.scopes())
+                    .with("where", areaName(areaId));
         }
     }
 
@@ -54,6 +57,20 @@ public final class StationScope {
             return directory.roots().stream().anyMatch(root -> who.scopes().contains(root.id()));
         }
         return who.covers(areaId, directory);
+    }
+
+    /** The communes of stations, by name, as people know them: "Xã B, Xã C"; a station without one by its name. */
+    private String places(List<String> stations) {
+        List<String> names = stations.stream().map(s -> directory.station(s)
+                .map(d -> java.util.Optional.ofNullable(directory.communeName(d)).orElse(d.name())).orElse(s))
+                .distinct().toList();
+        return String.join(", ", names.subList(0, Math.min(NAMED, names.size()))) + (names.size() > NAMED ? ", …" : "");
+    }
+
+    /** An area as people know it: its name, else its id. */
+    String areaName(String areaId) {
+        List<vn.loa.server.station.Area> path = directory.pathTo(areaId);
+        return path.isEmpty() ? areaId : path.get(path.size() - 1).name();
     }
 
     public StationDirectory directory() {

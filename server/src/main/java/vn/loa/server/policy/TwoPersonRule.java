@@ -97,7 +97,8 @@ public final class TwoPersonRule {
     public void requireSecondOfficer(Principal confirmer, String requestedBy, String what) {
         if (confirmer.name().equals(requestedBy)) {
             throw new PolicyRefusal(PolicyRefusal.Reason.SELF_CONFIRMATION, confirmer, "the officer who asked for "
-                    + what + " (" + requestedBy + ") cannot also confirm it; a second officer must");
+                    + what + " (" + requestedBy + ") cannot also confirm it; a second officer must")
+                    .with("requestedBy", requestedBy);
         }
     }
 

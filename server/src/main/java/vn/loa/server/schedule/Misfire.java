@@ -15,10 +15,10 @@ public record Misfire(Policy policy, Integer graceMinutes) {
 
     public Misfire {
         if (policy == null) {
-            throw new PlanException("misfire.policy must be SKIP, GRACE or JOIN");
+            throw new PlanException("invalid_request", "misfire.policy must be SKIP, GRACE or JOIN");
         }
         if (policy == Policy.GRACE && (graceMinutes == null || graceMinutes < 1 || graceMinutes > 24 * 60)) {
-            throw new PlanException("misfire.graceMinutes must be 1..1440 for policy GRACE");
+            throw new PlanException("invalid_request", "misfire.graceMinutes must be 1..1440 for policy GRACE");
         }
     }
 

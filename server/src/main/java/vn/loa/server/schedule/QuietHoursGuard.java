@@ -31,8 +31,11 @@ public final class QuietHoursGuard {
         this.localZone = localZone;
     }
 
-    /** A sentence naming the first clash, or null when the entry never airs in quiet hours. */
-    String clash(BroadcastPlan plan, Recurrence recurrence, ZoneId zone, Instant now) {
+    /**
+     * The refusal naming the first clash ({@code quiet_hours} with the window, the air time and a station),
+     * or null when the entry never airs in quiet hours.
+     */
+    vn.loa.server.broadcast.PlanException clash(BroadcastPlan plan, Recurrence recurrence, ZoneId zone, Instant now) {
         if (plan.priority() == Priority.EMERGENCY) {
             return null;
         }
@@ -40,8 +43,16 @@ public final class QuietHoursGuard {
             Set<String> quiet = quietAt(plan, air);
             if (!quiet.isEmpty()) {
                 String station = quiet.iterator().next();
-                return "it would air at " + air.atZone(localZone).toLocalDateTime() + " local time, inside the quiet hours ("
-                        + directory.quietHours(station, fallback) + ") of " + quiet.size() + " station(s), e.g. " + station;
+                QuietHours hours = directory.quietHours(station, fallback);
+                java.time.ZonedDateTime local = air.atZone(localZone);
+                java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+                return new vn.loa.server.broadcast.PlanException("quiet_hours", "quiet hours: it would air at "
+                        + local.toLocalDateTime() + " local time, inside the quiet hours (" + hours + ") of " + quiet.size()
+                        + " station(s), e.g. " + station + "; EMERGENCY entries are the only ones allowed then")
+                        .with("from", hm.format(hours.from())).with("to", hm.format(hours.to()))
+                        .with("at", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(local))
+                        .with("station", directory.station(station).map(s -> s.name()).orElse(station))
+                        .with("count", quiet.size());
             }
         }
         return null;

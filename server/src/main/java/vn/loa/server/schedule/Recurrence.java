@@ -173,7 +173,7 @@ public sealed interface Recurrence {
             try {
                 cron = new CronExpression(expression);
             } catch (java.text.ParseException e) {
-                throw new PlanException("recurrence.expression: " + e.getMessage());
+                throw new PlanException("invalid_recurrence", "recurrence.expression: " + e.getMessage());
             }
             java.util.ArrayDeque<Long> day = new java.util.ArrayDeque<>();
             java.util.Date at = new java.util.Date();
@@ -186,7 +186,7 @@ public sealed interface Recurrence {
                 if (day.size() > MAX_TIMES_PER_DAY) {
                     throw new PlanException("too_many_times", "recurrence.expression fires more than "
                             + MAX_TIMES_PER_DAY + " times in 24 hours; a programme airs at most once every half hour on "
-                            + "average (use recurrence.times, or a sparser expression)");
+                            + "average (use recurrence.times, or a sparser expression)").with("max", MAX_TIMES_PER_DAY);
                 }
             }
         }
@@ -214,13 +214,13 @@ public sealed interface Recurrence {
         // One Quartz trigger per time: a thousand of them is an attack on the scheduler, not a programme.
         if (times.size() > MAX_TIMES_PER_DAY) {
             throw new PlanException("too_many_times", "recurrence.times may list at most " + MAX_TIMES_PER_DAY
-                    + " times a day (one every half hour), not " + times.size());
+                    + " times a day (one every half hour), not " + times.size()).with("max", MAX_TIMES_PER_DAY);
         }
     }
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw new PlanException(message);
+            throw new PlanException("invalid_recurrence", message);
         }
     }
 }

@@ -17,10 +17,10 @@ public record SameClass(Policy policy, Integer waitSeconds) {
 
     public SameClass {
         if (policy == null) {
-            throw new PlanException("sameClass.policy must be CUT, NEXT or WAIT");
+            throw new PlanException("invalid_request", "sameClass.policy must be CUT, NEXT or WAIT");
         }
         if (policy == Policy.WAIT && (waitSeconds == null || waitSeconds < 1 || waitSeconds > 3600)) {
-            throw new PlanException("sameClass.waitSeconds must be 1..3600 for policy WAIT");
+            throw new PlanException("invalid_request", "sameClass.waitSeconds must be 1..3600 for policy WAIT");
         }
     }
 

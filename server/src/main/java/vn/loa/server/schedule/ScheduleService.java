@@ -130,26 +130,27 @@ public final class ScheduleService implements AutoCloseable {
     private Validated validated(ScheduleEntry request, long self, boolean allowConflicts) {
         ZoneId zone = zone(request.timeZone());
         if (request.recurrence() == null) {
-            throw new PlanException("recurrence is required");
+            throw new PlanException("recurrence_required", "recurrence is required");
         }
         if (request.broadcast() == null) {
-            throw new PlanException("broadcast is required: what to play, where, at which class");
+            throw new PlanException("broadcast_required", "broadcast is required: what to play, where, at which class");
         }
         if (request.broadcast().at() != null) {
-            throw new PlanException("broadcast.at has no place in a schedule entry: its recurrence says when");
+            throw new PlanException("invalid_request", "broadcast.at has no place in a schedule entry: its recurrence says when");
         }
         BroadcastPlan plan = planner.plan(request.broadcast());
         Instant now = clock.instant();
-        String clash = quiet.clash(plan, request.recurrence(), zone, now);
+        PlanException clash = quiet.clash(plan, request.recurrence(), zone, now);
         if (clash != null) {
-            throw new PlanException("quiet_hours", "quiet hours: " + clash + "; EMERGENCY entries are the only ones allowed then");
+            throw clash;
         }
         if (request.validUntil() != null && !request.validUntil().isAfter(request.validFrom() != null ? request.validFrom() : now)) {
             throw new PlanException("invalid_validity", "validUntil must be after validFrom and in the future");
         }
         Instant once = request.recurrence().airsAt(zone);
         if (once != null && !once.isAfter(now.plusSeconds(1))) {
-            throw new PlanException("once_in_past", "recurrence.at " + request.recurrence() + " is in the past in " + zone);
+            throw new PlanException("once_in_past", "recurrence.at " + request.recurrence() + " is in the past in " + zone)
+                    .with("at", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(once.atZone(zone)));
         }
         if (!allowConflicts) {
             List<ScheduleConflict> conflicts;
@@ -256,7 +257,7 @@ public final class ScheduleService implements AutoCloseable {
         try {
             return ZoneId.of(id == null ? DEFAULT_ZONE : id);
         } catch (DateTimeException e) {
-            throw new PlanException("timeZone '" + id + "' is not a time zone such as Asia/Ho_Chi_Minh");
+            throw new PlanException("invalid_time_zone", "timeZone '" + id + "' is not a time zone such as Asia/Ho_Chi_Minh");
         }
     }
 

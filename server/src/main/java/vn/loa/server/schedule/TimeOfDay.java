@@ -54,19 +54,20 @@ public final class TimeOfDay {
                 return LocalDateTime.parse(s);
             } catch (DateTimeException e) {
                 throw new PlanException("invalid_date_time", field + ": \"" + text + "\" is not a date and time; "
-                        + "write it like 2026-11-23T06:00 or 23/11/2026 6h00");
+                        + "write it like 2026-11-23T06:00 or 23/11/2026 6h00").with("text", text);
             }
         }
         Matcher d = DATE.matcher(s);
         if (!d.find()) {
             throw new PlanException("invalid_date_time", field + ": \"" + text + "\" has no date; "
-                    + "write it like 23/11/2026 6h00 or 2026-11-23T06:00");
+                    + "write it like 23/11/2026 6h00 or 2026-11-23T06:00").with("text", text);
         }
         LocalDate date;
         try {
             date = LocalDate.of(Integer.parseInt(d.group(3)), Integer.parseInt(d.group(2)), Integer.parseInt(d.group(1)));
         } catch (DateTimeException e) {
-            throw new PlanException("invalid_date_time", field + ": " + d.group() + " is not a day of the calendar (dd/MM/yyyy)");
+            throw new PlanException("invalid_date_time", field + ": " + d.group() + " is not a day of the calendar (dd/MM/yyyy)")
+                    .with("text", text);
         }
         String rest = (s.substring(0, d.start()) + " " + s.substring(d.end())).toLowerCase(Locale.ROOT)
                 .replace("ngày", " ").replace(",", " ").strip();
@@ -87,7 +88,7 @@ public final class TimeOfDay {
     }
 
     private static PlanException refused(String text, String field, String why) {
-        return new PlanException("invalid_time", field + ": \"" + text + "\" " + why + "; " + FORMS);
+        return new PlanException("invalid_time", field + ": \"" + text + "\" " + why + "; " + FORMS).with("text", text);
     }
 
     /** Reads each of a recurrence's {@code times}; the field is named from where the parser stands. */
@@ -101,7 +102,8 @@ public final class TimeOfDay {
         @Override
         public LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new PlanException("invalid_time", "recurrence.times must list times as text, like \"7h30\" or \"07:30\"");
+                throw new PlanException("invalid_time", "recurrence.times must list times as text, like \"7h30\" or \"07:30\"")
+                        .with("text", p.getText());
             }
             return parse(p.getText(), "recurrence.times");
         }
@@ -118,7 +120,8 @@ public final class TimeOfDay {
         @Override
         public LocalDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new PlanException("invalid_date_time", "recurrence.at must be text, like \"23/11/2026 6h00\"");
+                throw new PlanException("invalid_date_time", "recurrence.at must be text, like \"23/11/2026 6h00\"")
+                        .with("text", p.getText());
             }
             return parseDateTime(p.getText(), "recurrence.at");
         }

@@ -16,4 +16,10 @@ public record StationEvent(Instant at, String station, String kind, String detai
     public static final String FAULT = "FAULT";
     public static final String RECOVERED = "RECOVERED";
     public static final String COALESCED = "COALESCED";
+
+    /** For an OFFLINE line, why the link dropped as a stable code ({@code reason.<CODE>}); else null. */
+    @com.fasterxml.jackson.annotation.JsonProperty("reasonCode")
+    public String reasonCode() {
+        return OFFLINE.equals(kind) ? vn.loa.server.asrun.ReasonCodes.of(detail) : null;
+    }
 }

@@ -56,7 +56,7 @@ class AlertLifecycleTest extends PlayoutHarness {
             }
         }
         assertTrue(server.get("/api/asrun?session=" + testSession).body().get(0).get("title").asText()
-                .startsWith("[THỬ NGHIỆM – TEST] "), "a test is marked as one everywhere");
+                .startsWith("[THỬ NGHIỆM] "), "a test is marked as one everywhere");
 
         TestServer.Reply asked = first.post("/api/alerts/" + id + "/live", JSON, "");
         assertEquals(202, asked.status(), asked.toString());
