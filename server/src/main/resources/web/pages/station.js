@@ -37,7 +37,7 @@ export default async function station(view, [id]) {
       ['station.amplifier', on ? yes(st.amplifierOn) : undefined], ['station.speakerFault', on ? yes(st.speakerLineFault) : undefined],
       ['station.ampFault', on ? yes(st.amplifierFault) : undefined], ['station.temperature', on ? decimal(st.temperatureC) : undefined],
       ['station.signal', on ? st.signalDbm : undefined], ['station.link', on && st.link ? linkName(st.link) : undefined],
-      ['station.offlineReason', on ? undefined : detailText('OFFLINE', s.offlineReason)]]));
+      ['station.offlineReason', on ? undefined : detailText('OFFLINE', s.offlineReason, s.offlineReasonCode)]]));
     now.replaceChildren(nowPlaying(s));
     control.follow(s);
   };
@@ -46,12 +46,12 @@ export default async function station(view, [id]) {
       api('GET', '/api/asrun?station=' + encodeURIComponent(id) + '&limit=2000')]);
     if (h.status === 200) {
       history.replaceChildren(table('history', ['station.when', 'station.kind', 'station.detail'],
-        h.body.map(e => [when(e.at), word(['event.', 'station.kind.'], e.kind), detailText(e.kind, e.detail)])));
+        h.body.map(e => [when(e.at), word(['event.', 'station.kind.'], e.kind), detailText(e.kind, e.detail, e.reasonCode)])));
     }
     if (a.status === 200) {
       asrun.replaceChildren(table('asrun', ['station.when', 'station.title', 'station.class', 'station.event', 'station.reason'],
         a.body.slice(-50).reverse().map(e => [when(e.time), e.title, word(['class.', 'overview.class.'], e.priority),
-          word(['event.', 'station.event.'], e.event), reasonText(e.reason)])));
+          word(['event.', 'station.event.'], e.event), reasonText(e.reason, e.reasonCode)])));
     }
   };
   show(first.body);
@@ -109,7 +109,8 @@ const RUN_REASONS = [[/^preempted by session (\d+) \((\w+)\)$/, 'station.runWhy.
   [/^receiver not keeping up; audio skipped forward$/, 'station.runWhy.skipped'], [/^policy DROP$/, 'station.runWhy.dropPolicy'],
   [/^server stopped while on air/, 'station.runWhy.serverStopped']];
 
-function reasonText(reason) {
+function reasonText(reason, code) {
+  if (code && code !== 'OTHER' && has('reason.' + code)) return t('reason.' + code);
   if (!reason) return '';
   if (has('reason.' + reason)) return t('reason.' + reason);
   for (const [re, key] of RUN_REASONS) {
@@ -119,7 +120,8 @@ function reasonText(reason) {
   return reason;
 }
 
-export function detailText(kind, detail) {
+export function detailText(kind, detail, code) {
+  if (kind === 'OFFLINE' && code && code !== 'OTHER' && has('reason.' + code)) return t('reason.' + code);
   if (!detail) return '';
   if (kind === 'OFFLINE') {
     for (const [re, key] of REASONS) {
