@@ -54,6 +54,7 @@ import vn.loa.server.broadcast.SessionJournal;
 import vn.loa.server.broadcast.SessionLauncher;
 import vn.loa.server.broadcast.SessionRecovery;
 import vn.loa.server.media.MediaIndex;
+import vn.loa.server.media.MediaMeta;
 import vn.loa.server.media.MediaUploads;
 import vn.loa.server.media.PlaylistEditor;
 import vn.loa.server.media.PlaylistStore;
@@ -137,7 +138,9 @@ public final class LoaServer implements AutoCloseable {
         new SchedulesApi(schedules, airPolicy, confirmations).register(router);
         new ConfirmationsApi(confirmations).register(router);
         LibraryGuard libraryGuard = new LibraryGuard(new LibraryOwners(db), new LibraryRights(stationScope), clock);
-        new MediaApi(library, new MediaUploads(library, s.mediaDir()), libraryGuard).register(router);
+        new MediaApi(library, new MediaUploads(library, s.mediaDir()), libraryGuard, new MediaMeta(db),
+                path -> schedules.list().stream().filter(v -> v.broadcast().media() != null
+                        && v.broadcast().media().contains(path)).map(ScheduleView::id).toList(), clock).register(router);
         this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)

@@ -191,6 +191,12 @@ public final class MediaLibrary {
         }
     }
 
+    /** When the file last changed (uploaded or replaced); null when it cannot be read. */
+    public Instant modified(String path) {
+        long ms = modifiedOf(root.resolve(path));
+        return ms < 0 ? null : Instant.ofEpochMilli(ms);
+    }
+
     /** The file as stored, for previews: only accepted library files, never anything else on disk. */
     public byte[] bytes(String path) throws MediaRejected {
         MediaEntry entry = entries.get(path);
