@@ -96,7 +96,7 @@ public final class PlaylistsApi {
         } catch (PlaylistEditor.Invalid e) {
             throw ApiException.badRequest(e.getMessage());
         } catch (PlaylistEditor.Conflict e) {
-            throw new ApiException(HttpResponseStatus.CONFLICT, e.getMessage());
+            throw new ApiException(HttpResponseStatus.CONFLICT, e.code(), e.getMessage());
         }
     }
 
