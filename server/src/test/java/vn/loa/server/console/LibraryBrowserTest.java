@@ -137,6 +137,12 @@ class LibraryBrowserTest {
                 .stream().map(li -> li.getAttribute("data-path")).toList());
         // And one row moved with its button, as on a touch screen or from the keyboard.
         browser.click(By.cssSelector("#pl-items li[data-path='bulletin.mp3'] button.up"));
+        // A file added by searching its new title; then taken out again.
+        driver.findElement(By.id("pl-find")).sendKeys("tieng ca dong");
+        browser.click(By.cssSelector("#pl-found button[data-path='ban-tin-ca-dong.mp3']"));
+        assertEquals("ban-tin-ca-dong.mp3", driver.findElements(By.cssSelector("#pl-items li")).get(3).getAttribute("data-path"));
+        assertTrue(browser.text(By.id("pl-total")).matches("Tổng thời lượng: \\d+:\\d\\d · 4 tệp"), browser.text(By.id("pl-total")));
+        browser.click(By.cssSelector("#pl-items li[data-path='ban-tin-ca-dong.mp3'] button.remove"));
         assertTrue(browser.text(By.id("pl-total")).matches("Tổng thời lượng: \\d+:\\d\\d · 3 tệp"), browser.text(By.id("pl-total")));
         assertNoSidewaysScroll(size);
         browser.js("document.getElementById('pl-items').scrollIntoView();");
@@ -154,6 +160,15 @@ class LibraryBrowserTest {
         await().atMost(WAIT).until(() -> browser.text(By.id("pl-error")).contains("Người khác vừa sửa"));
         browser.click(By.id("pl-reload"));
         await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#pl-items li")).size() == 1);
+
+        // Its own file replaced by another recording under the same name: title and language stay.
+        long before = media("ban-tin-ca-dong.mp3").get("durationMs").asLong();
+        Path other = dir.resolve("ghi-lai.mp3");
+        Files.copy(dir.resolve("media/long.mp3"), other);
+        driver.findElement(By.cssSelector(card + " input[type=file]")).sendKeys(other.toString());
+        await().atMost(WAIT).until(() -> media("ban-tin-ca-dong.mp3").get("durationMs").asLong() != before);
+        assertEquals("Ca Dong", browser.text(By.cssSelector(card + " .lang")));
+        assertEquals("sed-x-cadong", media("ban-tin-ca-dong.mp3").get("language").asText());
 
         // Its own file, no longer wanted: deleted after one question.
         browser.click(By.cssSelector(card + " button.delete"));
