@@ -138,10 +138,11 @@ public final class LoaServer implements AutoCloseable {
         new SchedulesApi(schedules, airPolicy, confirmations).register(router);
         new ConfirmationsApi(confirmations).register(router);
         LibraryGuard libraryGuard = new LibraryGuard(new LibraryOwners(db), new LibraryRights(stationScope), clock);
+        this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
         new MediaApi(library, new MediaUploads(library, s.mediaDir()), libraryGuard, new MediaMeta(db),
                 path -> schedules.list().stream().filter(v -> v.broadcast().media() != null
-                        && v.broadcast().media().contains(path)).map(ScheduleView::id).toList(), clock).register(router);
-        this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
+                        && v.broadcast().media().contains(path)).map(ScheduleView::id).toList(),
+                playlists::restoreFiles, clock).register(router);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)
                 .register(router);

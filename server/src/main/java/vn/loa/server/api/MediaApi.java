@@ -44,6 +44,7 @@ public final class MediaApi {
     private final MediaMeta meta;
     private final Function<String, List<Long>> schedulesUsing;
     private final java.time.Clock clock;
+    private final Runnable rewritePlaylists;
     /** A BCP 47 language tag in lower case: vi, bdq, sed, sed-x-cadong. */
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{1,8}){0,4}");
 
@@ -61,16 +62,19 @@ public final class MediaApi {
     }
 
     /**
-     * @param schedulesUsing the schedules whose programme names a file directly (not through a playlist)
+     * @param schedulesUsing   the schedules whose programme names a file directly (not through a playlist)
+     * @param rewritePlaylists writes the API playlists' M3U8 files again, so a new title reaches their lines
      */
     public MediaApi(MediaLibrary library, MediaUploads uploads, LibraryGuard guard, MediaMeta meta,
-                    Function<String, List<Long>> schedulesUsing, java.time.Clock clock) {
+                    Function<String, List<Long>> schedulesUsing, Runnable rewritePlaylists, java.time.Clock clock) {
         this.library = library;
         this.uploads = uploads;
         this.guard = guard;
         this.meta = meta;
         this.schedulesUsing = schedulesUsing;
         this.clock = clock;
+        this.rewritePlaylists = rewritePlaylists;
+        library.giveTitles(meta.titles());
     }
 
     public void register(Router router) {
@@ -125,6 +129,10 @@ public final class MediaApi {
                         }
                         return now;
                     });
+            // Playlists and broadcasts announce the file by its new title from now on.
+            library.giveTitles(meta.titles());
+            rewritePlaylists.run();
+            library.rescan();
             MediaEntry entry = library.entry(renamed).orElseThrow(() -> notFound(renamed));
             return ApiResponse.ok(view(entry, guard.areaOf(LibraryOwners.Kind.MEDIA, renamed),
                     meta.find(renamed).orElse(null)));
@@ -150,6 +158,7 @@ public final class MediaApi {
                         requireUnused(path);
                         uploads.delete(path);
                         meta.remove(path);
+                        library.giveTitles(meta.titles());
                         return true;
                     });
         } catch (InUse e) {

@@ -33,6 +33,17 @@ public final class MediaMeta {
         return out;
     }
 
+    /** The titles people gave, by path. */
+    public Map<String, String> titles() {
+        Map<String, String> out = new HashMap<>();
+        all().forEach((path, meta) -> {
+            if (meta.title() != null) {
+                out.put(path, meta.title());
+            }
+        });
+        return out;
+    }
+
     public Optional<Meta> find(String path) {
         return Sql.select("SELECT title, language, updated_by, updated_at FROM media_meta").where("path = ?", path)
                 .list(db, "path", 1, rs -> new Meta(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -159,4 +159,23 @@ class MediaMetadataApiTest {
         assertEquals(404, gone.status());
         assertEquals("media_not_found", gone.body().get("code").asText());
     }
+
+    @Test
+    void aNewTitleIsWhatPlaylistsAndBroadcastsAnnounce() {
+        assertEquals(201, operatorA.post("/api/playlists", JSON,
+                "{\"name\":\"sang.m3u8\",\"items\":[{\"path\":\"ban-tin-sang.mp3\"},"
+                        + "{\"path\":\"tone.mp3\",\"title\":\"Chuông\"}]}").status());
+        assertEquals("ban-tin-sang", server.get("/api/playlists/sang.m3u8").body().at("/items/0/title").asText());
+
+        assertEquals(200, patch(operatorA, "/api/media/ban-tin-sang.mp3", "{\"title\":\"Bản tin sáng thứ Hai\"}").status());
+        JsonNode playlist = server.get("/api/playlists/sang.m3u8").body();
+        assertEquals("Bản tin sáng thứ Hai", playlist.at("/items/0/title").asText());
+        assertEquals("Chuông", playlist.at("/items/1/title").asText(), "a title the playlist gave its line stays");
+        assertEquals(1, playlist.get("version").asInt(), "the playlist itself did not change");
+
+        TestServer.Reply aired = operatorA.post("/api/broadcasts", JSON,
+                "{\"media\":[\"ban-tin-sang.mp3\"],\"targets\":{\"areas\":[\"commune-a\"]}}");
+        assertEquals(201, aired.status(), aired.toString());
+        assertTrue(aired.toString().contains("Bản tin sáng thứ Hai"), aired.toString());
+    }
 }
