@@ -169,8 +169,8 @@ function card(m, player, refresh) {
     el('p', { class: 'media-file muted' }, m.path),
     el('p', { class: 'media-facts' },
       el('span', { class: 'lang' + (m.language ? '' : ' none') }, languageName(m.language)),
-      el('span', { class: 'length' }, duration(m.durationMs)),
-      el('span', { class: 'date' }, date)),
+      el('span', {}, el('span', { class: 'visually-hidden' }, t('library.length') + ' '), el('span', { class: 'length' }, duration(m.durationMs))),
+      el('span', {}, el('span', { class: 'visually-hidden' }, t('library.added') + ' '), el('span', { class: 'date' }, date))),
     m.accepted ? '' : el('p', { class: 'error', 'data-i18n': 'library.rejected' }));
   const actions = el('div', { class: 'actions' });
   if (m.accepted) {

@@ -79,11 +79,15 @@ class LibraryBrowserTest {
                 const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
                 const data = new DataTransfer();
                 data.items.add(new File([bytes], 'ban-tin-ca-dong.mp3', { type: 'audio/mpeg' }));
+                data.items.add(new File(['not audio at all'], 'hong.mp3', { type: 'audio/mpeg' }));
                 const zone = document.getElementById('dropzone');
                 zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
                 zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
                 """, mp3);
         await().atMost(WAIT).until(() -> browser.text(By.cssSelector("#uploads li.ok .result")).startsWith("Đã nhận"));
+        await().atMost(WAIT).until(() -> browser.text(By.cssSelector("#uploads li.refused[data-file='hong.mp3'] .result"))
+                .startsWith("Tệp không dùng được"));
+        assertEquals(null, media("hong.mp3"), "a refused upload leaves nothing behind");
         String card = "#media li[data-path='ban-tin-ca-dong.mp3']";
         await().atMost(WAIT).until(() -> !driver.findElements(By.cssSelector(card)).isEmpty());
         assertEquals("commune-a", media("ban-tin-ca-dong.mp3").get("area").asText());
