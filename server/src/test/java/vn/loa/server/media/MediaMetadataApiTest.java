@@ -1,5 +1,6 @@
 package vn.loa.server.media;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +22,7 @@ import vn.loa.server.TestServer;
 /**
  * Issue 15, the library: a file gets a title and a language tag of its own, can be renamed and deleted;
  * neither may leave a playlist or schedule pointing at nothing (refused as media_in_use, naming who uses
- * it), and another commune's operator can change none of it.
+ * it), and another commune's operator can change none of it (each refusal audited under their name).
  */
 class MediaMetadataApiTest {
     private static final String JSON = "application/json";
@@ -98,6 +100,10 @@ class MediaMetadataApiTest {
         assertEquals("ban-tin-sang", listed("ban-tin-sang.mp3").get("title").asText(), "the refusals changed nothing");
         assertArrayEquals(bytes, Files.readAllBytes(media.resolve("ban-tin-sang.mp3")));
         assertFalse(Files.exists(media.resolve("cua-xa-b.mp3")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> StreamSupport.stream(
+                server.get("/api/audit?actor=xa-b").body().spliterator(), false)
+                .filter(e -> e.get("status").asInt() == 403).map(e -> e.get("action").asText())
+                .filter(a -> a.startsWith("PATCH ") || a.startsWith("DELETE ")).count() == 4);
     }
 
     @Test
