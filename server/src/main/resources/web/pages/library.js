@@ -178,7 +178,8 @@ function card(m, player, refresh) {
       'aria-label': t('library.playNamed', { title: m.title }) }, t('library.play')));
   }
   if (can('content')) {
-    const replacePicker = el('input', { type: 'file', accept: '.mp3,audio/mpeg', class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
+    const replacePicker = el('input', { type: 'file', accept: '.mp3,audio/mpeg', class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
+      'aria-label': t('library.replaceNamed', { title: m.title }) });
     replacePicker.addEventListener('change', () => {
       const chosen = replacePicker.files[0];
       if (chosen) {
@@ -187,9 +188,9 @@ function card(m, player, refresh) {
       }
     });
     actions.append(
-      el('button', { type: 'button', class: 'edit', 'aria-expanded': 'false', onclick: e => toggleForm(e.currentTarget) }, t('common.edit')),
-      el('button', { type: 'button', class: 'replace', onclick: () => replacePicker.click() }, t('library.replace')), replacePicker,
-      el('button', { type: 'button', class: 'danger delete', onclick: async () => {
+      el('button', { type: 'button', class: 'edit', 'aria-expanded': 'false', 'aria-label': t('library.editNamed', { title: m.title }), onclick: e => toggleForm(e.currentTarget) }, t('common.edit')),
+      el('button', { type: 'button', class: 'replace', 'aria-label': t('library.replaceNamed', { title: m.title }), onclick: () => replacePicker.click() }, t('library.replace')), replacePicker,
+      el('button', { type: 'button', class: 'danger delete', 'aria-label': t('library.deleteNamed', { title: m.title }), onclick: async () => {
         if (!window.confirm(t('library.confirmDelete', { title: m.title }))) return;
         const r = await api('DELETE', url);
         if (r.status === 200) { notify(t('library.deleted'), 'info'); refresh(); } else error.textContent = refused(r.status, r.body);
