@@ -242,6 +242,18 @@ function editor(mediaNow, playlistsNow, saved, host) {
   const list = el('ol', { id: 'pl-items', class: 'pl-items' });
   const total = el('p', { id: 'pl-total', class: 'pl-total' });
   const error = el('p', { id: 'pl-error', class: 'error', role: 'alert' });
+  const remove = el('button', { type: 'button', id: 'pl-delete', class: 'danger', hidden: true, onclick: async () => {
+    if (!load.value || !window.confirm(t('library.plConfirmDelete', { title: title.value || load.value }))) return;
+    const r = await api('DELETE', '/api/playlists/' + encodeURIComponent(load.value));
+    if (r.status === 200) {
+      notify(t('library.plDeleted'), 'info');
+      load.value = '';
+      await saved();
+      open();
+    } else {
+      error.textContent = refused(r.status, r.body);
+    }
+  } }, t('library.plDelete'));
   const files = () => mediaNow().filter(m => m.accepted);
   const fileOf = path => files().find(f => f.path === path) || { path, title: path, durationMs: 0 };
   const move = (from, to) => {
@@ -300,6 +312,7 @@ function editor(mediaNow, playlistsNow, saved, host) {
     version = p ? p.version : 0;
     name.value = p ? p.name : '';
     name.disabled = !!p;
+    remove.hidden = !p;
     title.value = p ? (p.title || '') : '';
     error.textContent = '';
     draw();
@@ -331,7 +344,7 @@ function editor(mediaNow, playlistsNow, saved, host) {
       } else {
         error.textContent = refused(r.status, r.body);
       }
-    }, 'data-i18n': 'common.save' }));
+    }, 'data-i18n': 'common.save' }), ' ', remove);
   host.addEventListener('library-refreshed', fillLoad);
   draw();
   return box;

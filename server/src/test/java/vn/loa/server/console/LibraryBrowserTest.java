@@ -164,6 +164,12 @@ class LibraryBrowserTest {
         await().atMost(WAIT).until(() -> browser.text(By.id("pl-error")).contains("Người khác vừa sửa"));
         browser.click(By.id("pl-reload"));
         await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#pl-items li")).size() == 1);
+        // The programme is no longer wanted: deleted after one question; its files stay.
+        browser.click(By.id("pl-delete"));
+        driver.switchTo().alert().accept();
+        await().atMost(WAIT).until(() -> server.get("/api/playlists/sang.m3u8").status() == 404);
+        await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#pl-items li")).isEmpty());
+        assertTrue(media("alert.mp3") != null);
 
         // Its own file replaced by another recording under the same name: title and language stay.
         long before = media("ban-tin-ca-dong.mp3").get("durationMs").asLong();
