@@ -299,7 +299,7 @@ function editor(mediaNow, playlistsNow, saved, host) {
   const drawFound = () => {
     const hits = find.value.trim() ? files().filter(f => matches(find.value, f)).slice(0, 8) : [];
     found.replaceChildren(...hits.map(f => el('li', {}, el('button', { type: 'button', class: 'add', dataset: { path: f.path },
-      onclick: () => { items.push(f.path); draw(); } }, '+ ', f.title, ' ', el('span', { class: 'muted' }, `${languageName(f.language)} · ${duration(f.durationMs)}`)))));
+      onclick: () => { items.push(f.path); find.value = ''; drawFound(); draw(); find.focus(); } }, '+ ', f.title, ' ', el('span', { class: 'muted' }, `${languageName(f.language)} · ${duration(f.durationMs)}`)))));
   };
   const fillLoad = () => {
     const chosen = load.value;
