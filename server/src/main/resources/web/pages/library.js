@@ -177,7 +177,10 @@ function card(m, player, refresh) {
     actions.append(el('button', { type: 'button', class: 'play', onclick: () => preview(m.path, player),
       'aria-label': t('library.playNamed', { title: m.title }) }, t('library.play')));
   }
-  if (can('content')) {
+  if (can('content') && !m.mayChange) {
+    item.append(el('p', { class: 'muted read-only' }, t('library.readOnly')));
+  }
+  if (can('content') && m.mayChange) {
     const replacePicker = el('input', { type: 'file', accept: '.mp3,audio/mpeg', class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
       'aria-label': t('library.replaceNamed', { title: m.title }) });
     replacePicker.addEventListener('change', () => {
@@ -304,7 +307,7 @@ function editor(mediaNow, playlistsNow, saved, host) {
   const fillLoad = () => {
     const chosen = load.value;
     load.replaceChildren(el('option', { value: '' }, t('library.plNew')),
-      ...playlistsNow().filter(p => p.source === 'api').map(p => el('option', { value: p.name, selected: p.name === chosen }, p.title || p.name)));
+      ...playlistsNow().filter(p => p.mayChange).map(p => el('option', { value: p.name, selected: p.name === chosen }, p.title || p.name)));
   };
   const open = () => {
     const p = playlistsNow().find(x => x.name === load.value);

@@ -42,7 +42,7 @@ public final class MediaApi {
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(list())))
+        router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(list(r))))
                 .add(HttpMethod.POST, "/api/media", Access.CONTENT, RouteKind.UPLOAD, Endpoint.sync(this::upload))
                 .add(HttpMethod.GET, "/api/media/audio", Access.MONITOR, Endpoint.sync(this::audio));
     }
@@ -91,10 +91,16 @@ public final class MediaApi {
         }
     }
 
-    private java.util.List<ObjectNode> list() {
+    /** Every file, each with {@code mayChange}: whether the caller's scope covers its area (the guard's rule). */
+    private java.util.List<ObjectNode> list(ApiRequest request) {
         Map<String, String> areas = guard.areas(LibraryOwners.Kind.MEDIA);
         Map<String, MediaMeta.Meta> said = meta.all();
-        return library.entries().stream().map(e -> view(library, e, areas.get(e.path()), said.get(e.path()))).toList();
+        boolean content = request.principal() != null && request.principal().role().allows(Access.CONTENT);
+        return library.entries().stream().map(e -> {
+            ObjectNode node = view(library, e, areas.get(e.path()), said.get(e.path()));
+            node.put("mayChange", content && guard.mayChange(request.principal(), areas.get(e.path())));
+            return node;
+        }).toList();
     }
 
     /**

@@ -72,6 +72,11 @@ public final class LibraryGuard {
         return renamed;
     }
 
+    /** Whether the user may change an item of this area (null: the root); the same rule a change is held to. */
+    public boolean mayChange(Principal who, String area) {
+        return who != null && rights.mayChange(who, area);
+    }
+
     /** The area an item belongs to; null for the root. */
     public String areaOf(Kind kind, String name) {
         return owners.find(kind, name).map(LibraryOwners.Owner::area).orElse(null);

@@ -120,10 +120,21 @@ class LibraryBrowserTest {
         driver.findElement(By.id("media-search")).clear();
         browser.js("document.getElementById('media-search').dispatchEvent(new Event('input'));");
 
-        // Another commune's file is refused in Vietnamese, and nothing is deleted.
-        browser.click(By.cssSelector("#media li[data-path='tone.mp3'] button.delete"));
+        // A file shipped with the server can be played and used, not changed: the card says so and offers no change.
+        assertTrue(driver.findElements(By.cssSelector("#media li[data-path='tone.mp3'] button.delete, "
+                + "#media li[data-path='tone.mp3'] button.edit")).isEmpty());
+        assertTrue(browser.text(By.cssSelector("#media li[data-path='tone.mp3'] .read-only")).contains("không sửa hay xoá"));
+        assertTrue(browser.text(By.cssSelector("#media li[data-path='tone.mp3'] button.play")).equals("Nghe"));
+        // Someone else's change lands between reading and clicking: the server still refuses, in Vietnamese.
+        server.put("/api/playlists/sang.m3u8", "{\"items\":[{\"path\":\"ban-tin-ca-dong.mp3\"}],\"version\":1}");
+        browser.click(By.cssSelector(card + " button.delete"));
         driver.switchTo().alert().accept();
-        await().atMost(WAIT).until(() -> browser.text(By.cssSelector("#media li[data-path='tone.mp3'] .error")).contains("không thuộc xã"));
+        await().atMost(WAIT).until(() -> browser.text(By.cssSelector(card + " .error")).contains("đang được dùng"));
+        assertTrue(browser.text(By.cssSelector(card + " .error")).contains("danh sách phát sang.m3u8"), browser.text(By.cssSelector(card + " .error")));
+        server.put("/api/playlists/sang.m3u8", "{\"items\":[{\"path\":\"bulletin.mp3\"},{\"path\":\"tone.mp3\"},"
+                + "{\"path\":\"alert.mp3\"}],\"version\":2}");
+        driver.navigate().refresh();
+        await().atMost(WAIT).until(() -> !driver.findElements(By.cssSelector(card)).isEmpty());
 
         // The programme put in order by dragging its first row onto its last.
         new Select(driver.findElement(By.id("pl-load"))).selectByValue("sang.m3u8");
@@ -152,13 +163,13 @@ class LibraryBrowserTest {
         browser.js("document.getElementById('pl-items').scrollIntoView();");
         browser.screenshot("library-playlist-" + size);
         browser.click(By.id("pl-save"));
-        await().atMost(WAIT).until(() -> server.get("/api/playlists/sang.m3u8").body().get("version").asInt() == 2);
+        await().atMost(WAIT).until(() -> server.get("/api/playlists/sang.m3u8").body().get("version").asInt() == 4);
         JsonNode saved = server.get("/api/playlists/sang.m3u8").body();
         assertEquals(List.of("tone.mp3", "bulletin.mp3", "alert.mp3"), StreamSupport.stream(saved.get("items").spliterator(), false)
                 .map(i -> i.get("path").asText()).toList());
 
         // Someone else saves meanwhile: the stale save is told in Vietnamese, with a way to reload.
-        assertEquals(200, operator.put("/api/playlists/sang.m3u8", "{\"items\":[{\"path\":\"alert.mp3\"}],\"version\":2}").status());
+        assertEquals(200, operator.put("/api/playlists/sang.m3u8", "{\"items\":[{\"path\":\"alert.mp3\"}],\"version\":4}").status());
         browser.click(By.cssSelector("#pl-items li[data-path='bulletin.mp3'] button.remove"));
         browser.click(By.id("pl-save"));
         await().atMost(WAIT).until(() -> browser.text(By.id("pl-error")).contains("Người khác vừa sửa"));

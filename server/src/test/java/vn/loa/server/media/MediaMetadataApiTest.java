@@ -89,6 +89,11 @@ class MediaMetadataApiTest {
     @Test
     void anotherCommunesOperatorCanNeitherEditRenameNorDelete() throws Exception {
         byte[] bytes = Files.readAllBytes(media.resolve("ban-tin-sang.mp3"));
+        assertFalse(listed("ban-tin-sang.mp3").get("mayChange").asBoolean(), "the list tells B it cannot change A's file");
+        assertTrue(StreamSupport.stream(operatorA.get("/api/media").body().spliterator(), false)
+                .filter(e -> e.get("path").asText().equals("ban-tin-sang.mp3")).findFirst().orElseThrow()
+                .get("mayChange").asBoolean(), "and A that it can");
+        assertFalse(listed("tone.mp3").get("mayChange").asBoolean());
         for (TestServer.Reply refused : new TestServer.Reply[] {
                 patch(operatorB, "/api/media/ban-tin-sang.mp3", "{\"title\":\"Của xã B\"}"),
                 patch(operatorB, "/api/media/ban-tin-sang.mp3", "{\"name\":\"cua-xa-b.mp3\"}"),
