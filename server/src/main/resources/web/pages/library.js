@@ -23,8 +23,11 @@ function languageOptions(selected, first) {
     el('option', { value: code, selected: code === selected }, t(key)))];
 }
 
-/** A refusal in Vietnamese: its code when the console knows it, else what the HTTP status means here. */
-function refused(status, body) {
+/**
+ * A refusal in Vietnamese: its code when the console knows it, else what the HTTP status means here
+ * ({@code here} overrides the library-wide sentence for a status, e.g. a 409 on a playlist).
+ */
+function refused(status, body, here = {}) {
   if (body?.code === 'media_in_use') {
     const where = [body.params?.playlists ? t('library.inUse.playlists', { list: body.params.playlists }) : '',
       body.params?.schedules ? t('library.inUse.schedules', { list: body.params.schedules }) : ''].filter(Boolean).join('; ');
@@ -34,7 +37,8 @@ function refused(status, body) {
   const byStatus = { 400: 'library.refused.invalid', 403: 'library.refused.notYours', 404: 'library.refused.gone',
     409: 'library.refused.exists', 413: 'library.refused.tooLarge', 415: 'library.refused.notMp3',
     507: 'library.refused.noSpace' };
-  return byStatus[status] ? t(byStatus[status]) : refusal(body);
+  const key = here[status] || byStatus[status];
+  return key ? t(key) : refusal(body);
 }
 
 export default async function library(view) {
@@ -254,7 +258,7 @@ function editor(mediaNow, playlistsNow, saved, host) {
       await saved();
       open();
     } else {
-      error.textContent = refused(r.status, r.body);
+      error.textContent = refused(r.status, r.body, { 409: 'library.plInUse', 404: 'library.plGone' });
     }
   } }, t('library.plDelete'));
   const files = () => mediaNow().filter(m => m.accepted);
@@ -342,10 +346,10 @@ function editor(mediaNow, playlistsNow, saved, host) {
         load.value = plName;
         open();
       } else if (r.status === 409 && version) {
-        error.replaceChildren(t('code.playlist_changed'), ' ',
+        error.replaceChildren(t('library.plStale'), ' ',
           el('button', { type: 'button', id: 'pl-reload', onclick: async () => { await saved(); open(); } }, t('library.plReload')));
       } else {
-        error.textContent = refused(r.status, r.body);
+        error.textContent = refused(r.status, r.body, { 409: 'library.plExists' });
       }
     }, 'data-i18n': 'common.save' }), ' ', remove);
   host.addEventListener('library-refreshed', fillLoad);

@@ -99,7 +99,7 @@ public final class PlaylistsApi {
         } catch (PlaylistEditor.Invalid e) {
             throw ApiException.badRequest(e.getMessage());
         } catch (PlaylistEditor.Conflict e) {
-            throw new ApiException(HttpResponseStatus.CONFLICT, e.code(), e.getMessage());
+            throw new ApiException(HttpResponseStatus.CONFLICT, e.getMessage());
         }
     }
 
@@ -113,7 +113,7 @@ public final class PlaylistsApi {
     private boolean deleteUnused(String name) {
         List<Long> users = schedulesUsing.apply(name);
         if (!users.isEmpty()) {
-            throw new ApiException(HttpResponseStatus.CONFLICT, "playlist_in_use", "playlist " + name + " is used by schedule(s) " + users
+            throw new ApiException(HttpResponseStatus.CONFLICT, "playlist " + name + " is used by schedule(s) " + users
                     + "; change or delete them first");
         }
         try {

@@ -41,16 +41,8 @@ public final class PlaylistEditor {
 
     /** Someone changed or created the playlist since the caller read it; for a 409. */
     public static final class Conflict extends RuntimeException {
-        private final String code;
-
-        Conflict(String code, String message) {
+        Conflict(String message) {
             super(message);
-            this.code = code;
-        }
-
-        /** playlist_is_file, playlist_exists (a create over a taken name) or playlist_changed (a stale version). */
-        public String code() {
-            return code;
         }
     }
 
@@ -66,7 +58,7 @@ public final class PlaylistEditor {
                                             Integer expectedVersion, String by) {
         checkName(name);
         if (store.find(name).isEmpty() && library.playlist(name).isPresent()) {
-            throw new Conflict("playlist_is_file", "playlist " + name + " is a file in the media folder, not made through the API; "
+            throw new Conflict("playlist " + name + " is a file in the media folder, not made through the API; "
                     + "change or remove the file there, or choose another name");
         }
         checkItems(items);
@@ -75,8 +67,7 @@ public final class PlaylistEditor {
         }
         StoredPlaylist wanted = new StoredPlaylist(name, title == null || title.isBlank() ? null : title.strip(), items,
                 0, clock.instant(), by);
-        StoredPlaylist saved = store.save(wanted, expectedVersion).orElseThrow(() -> new Conflict(
-                Integer.valueOf(0).equals(expectedVersion) ? "playlist_exists" : "playlist_changed", "playlist " + name
+        StoredPlaylist saved = store.save(wanted, expectedVersion).orElseThrow(() -> new Conflict("playlist " + name
                 + " was changed by someone else (now version " + store.find(name).map(StoredPlaylist::version).orElse(0)
                 + ", you expected " + expectedVersion + "); reload it and try again"));
         writeFile(saved);
