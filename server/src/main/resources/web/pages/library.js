@@ -120,9 +120,12 @@ function fold(text) {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
-/** Every word typed is in the title or the file name, marks or not: "ban tin ca dong" finds "Bản tin tiếng Ca Dong". */
+/**
+ * Every word typed is in the title, the file name or the language's name, marks or not: "ban tin ca
+ * dong" finds "Bản tin tiếng Ca Dong", and so does "ban tin" + a file tagged Ca Dong.
+ */
 function matches(query, m) {
-  const where = fold(`${m.title} ${m.path}`);
+  const where = fold(`${m.title} ${m.path} ${m.language ? languageName(m.language) : ''}`);
   return fold(query).split(/\s+/).filter(Boolean).every(word => where.includes(word));
 }
 
