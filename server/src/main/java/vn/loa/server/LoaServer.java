@@ -42,6 +42,7 @@ import vn.loa.server.api.HealthApi;
 import vn.loa.server.api.HttpApiServer;
 import vn.loa.server.api.HttpConnections;
 import vn.loa.server.api.MediaApi;
+import vn.loa.server.api.MediaEditsApi;
 import vn.loa.server.api.SchedulesApi;
 import vn.loa.server.api.Router;
 import vn.loa.server.api.StationsApi;
@@ -54,6 +55,8 @@ import vn.loa.server.broadcast.SessionJournal;
 import vn.loa.server.broadcast.SessionLauncher;
 import vn.loa.server.broadcast.SessionRecovery;
 import vn.loa.server.media.MediaIndex;
+import vn.loa.server.media.MediaEdits;
+import vn.loa.server.media.MediaMeta;
 import vn.loa.server.media.MediaUploads;
 import vn.loa.server.media.PlaylistEditor;
 import vn.loa.server.media.PlaylistStore;
@@ -137,8 +140,13 @@ public final class LoaServer implements AutoCloseable {
         new SchedulesApi(schedules, airPolicy, confirmations).register(router);
         new ConfirmationsApi(confirmations).register(router);
         LibraryGuard libraryGuard = new LibraryGuard(new LibraryOwners(db), new LibraryRights(stationScope), clock);
-        new MediaApi(library, new MediaUploads(library, s.mediaDir()), libraryGuard).register(router);
         this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
+        MediaUploads uploads = new MediaUploads(library, s.mediaDir());
+        MediaMeta mediaMeta = new MediaMeta(db);
+        new MediaApi(library, uploads, libraryGuard, mediaMeta).register(router);
+        new MediaEditsApi(library, new MediaEdits(library, uploads, mediaMeta, path -> schedules.list().stream()
+                .filter(v -> v.broadcast().media() != null && v.broadcast().media().contains(path))
+                .map(ScheduleView::id).toList(), playlists::restoreFiles, clock), libraryGuard).register(router);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)
                 .register(router);

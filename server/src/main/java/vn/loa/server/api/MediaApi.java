@@ -17,6 +17,7 @@ import vn.loa.server.auth.Access;
 import vn.loa.server.media.LibraryOwners;
 import vn.loa.server.media.MediaEntry;
 import vn.loa.server.media.MediaLibrary;
+import vn.loa.server.media.MediaMeta;
 import vn.loa.server.media.MediaUploads;
 import vn.loa.server.policy.LibraryGuard;
 
@@ -24,21 +25,24 @@ import vn.loa.server.policy.LibraryGuard;
  * GET /api/media: the library, accepted and rejected files alike, each with its reason. POST /api/media:
  * an upload, either the raw MP3 ({@code Content-Type: audio/mpeg}, name in {@code ?name=}) or a
  * multipart form with one file field, as browsers send it. Each file belongs to an area (its
- * uploader's, or {@code ?area=}); replacing one takes a scope that covers that area.
+ * uploader's, or {@code ?area=}); replacing one takes a scope that covers that area. Each is listed
+ * with the title and language people gave it (changed through {@link MediaEditsApi}).
  */
 public final class MediaApi {
     private final MediaLibrary library;
     private final MediaUploads uploads;
     private final LibraryGuard guard;
+    private final MediaMeta meta;
 
-    public MediaApi(MediaLibrary library, MediaUploads uploads, LibraryGuard guard) {
+    public MediaApi(MediaLibrary library, MediaUploads uploads, LibraryGuard guard, MediaMeta meta) {
         this.library = library;
         this.uploads = uploads;
         this.guard = guard;
+        this.meta = meta;
     }
 
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(list())))
+        router.add(HttpMethod.GET, "/api/media", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(list(r))))
                 .add(HttpMethod.POST, "/api/media", Access.CONTENT, RouteKind.UPLOAD, Endpoint.sync(this::upload))
                 .add(HttpMethod.GET, "/api/media/audio", Access.MONITOR, Endpoint.sync(this::audio));
     }
@@ -76,8 +80,8 @@ public final class MediaApi {
             MediaEntry stored = guard.change(request.principal(), LibraryOwners.Kind.MEDIA, name,
                     () -> replace && name != null && library.entry(name).isPresent(), request.param("area"),
                     () -> uploads.store(name, upload.bytes(), replace));
-            return new ApiResponse(HttpResponseStatus.CREATED,
-                    view(stored, guard.areaOf(LibraryOwners.Kind.MEDIA, stored.path())));
+            return new ApiResponse(HttpResponseStatus.CREATED, view(library, stored,
+                    guard.areaOf(LibraryOwners.Kind.MEDIA, stored.path()), meta.find(stored.path()).orElse(null)));
         } catch (MediaUploads.Refused e) {
             throw new ApiException(switch (e.kind()) {
                 case INVALID -> HttpResponseStatus.BAD_REQUEST;
@@ -87,16 +91,32 @@ public final class MediaApi {
         }
     }
 
-    private java.util.List<ObjectNode> list() {
+    /** Every file, each with {@code mayChange}: whether the caller's scope covers its area (the guard's rule). */
+    private java.util.List<ObjectNode> list(ApiRequest request) {
         Map<String, String> areas = guard.areas(LibraryOwners.Kind.MEDIA);
-        return library.entries().stream().map(e -> view(e, areas.get(e.path()))).toList();
+        Map<String, MediaMeta.Meta> said = meta.all();
+        boolean content = request.principal() != null && request.principal().role().allows(Access.CONTENT);
+        return library.entries().stream().map(e -> {
+            ObjectNode node = view(library, e, areas.get(e.path()), said.get(e.path()));
+            node.put("mayChange", content && guard.mayChange(request.principal(), areas.get(e.path())));
+            return node;
+        }).toList();
     }
 
-    /** The entry with its owner's area (null: the root) and its name as {@code id}, so the audit names the file. */
-    private static ObjectNode view(MediaEntry entry, String area) {
+    /**
+     * The entry with its owner's area (null: the root) and its name as {@code id}, so the audit names the
+     * file. title: what people named it, else the ID3 title, else the file name (tagTitle: the ID3 title);
+     * language: its tag or null; modifiedAt: when it was uploaded or last replaced.
+     */
+    static ObjectNode view(MediaLibrary library, MediaEntry entry, String area, MediaMeta.Meta said) {
         ObjectNode node = Json.MAPPER.valueToTree(entry);
         node.put("id", entry.path());
         node.put("area", area);
+        node.put("tagTitle", entry.title());
+        node.put("title", said != null && said.title() != null ? said.title() : entry.displayTitle());
+        node.put("language", said == null ? null : said.language());
+        java.time.Instant modified = library.modified(entry.path());
+        node.put("modifiedAt", modified == null ? null : modified.toString());
         return node;
     }
 

@@ -36,10 +36,13 @@ public final class PlaylistsApi {
                                   String area) {
     }
 
-    /** A playlist as the console shows it: items with lengths, the total, where it came from. */
+    /**
+     * A playlist as the console shows it: items with lengths, the total, where it came from; mayChange:
+     * whether the caller may rewrite or delete it (made through the API, in an area their scope covers).
+     */
     public record PlaylistView(String name, String title, List<ItemView> items, long totalMs, List<String> problems,
                                String source, Integer version, String updatedBy, java.time.Instant updatedAt,
-                               String area) {
+                               String area, boolean mayChange) {
     }
 
     public record ItemView(String path, String title, Long durationMs) {
@@ -55,7 +58,7 @@ public final class PlaylistsApi {
 
     public void register(Router router) {
         router.add(HttpMethod.GET, "/api/playlists", Access.MONITOR, Endpoint.sync(this::list))
-                .add(HttpMethod.GET, "/api/playlists/{name}", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(view(
+                .add(HttpMethod.GET, "/api/playlists/{name}", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(view(r,
                         library.playlist(r.pathParam(0)).orElseThrow(() ->
                                 ApiException.notFound("no playlist " + r.pathParam(0)).withCode("no_such_playlist")
                                         .withParam("name", r.pathParam(0)))))))
@@ -72,7 +75,7 @@ public final class PlaylistsApi {
         // A name already taken is refused by the editor (409), whoever owns it.
         guard.change(request.principal(), LibraryOwners.Kind.PLAYLIST, body.name(), () -> false, body.area(),
                 () -> save(request, body.name(), body, 0));
-        return new ApiResponse(HttpResponseStatus.CREATED, view(library.playlist(body.name()).orElseThrow()));
+        return new ApiResponse(HttpResponseStatus.CREATED, view(request, library.playlist(body.name()).orElseThrow()));
     }
 
     private ApiResponse replace(ApiRequest request) {
@@ -88,7 +91,7 @@ public final class PlaylistsApi {
                     return before;
                 });
         return new ApiResponse(existed ? HttpResponseStatus.OK : HttpResponseStatus.CREATED,
-                view(library.playlist(name).orElseThrow()));
+                view(request, library.playlist(name).orElseThrow()));
     }
 
     private StoredPlaylist save(ApiRequest request, String name, PlaylistRequest body, Integer version) {
@@ -132,21 +135,22 @@ public final class PlaylistsApi {
         Map<String, StoredPlaylist> stored = editor.all().stream()
                 .collect(Collectors.toMap(StoredPlaylist::name, Function.identity()));
         Map<String, String> areas = guard.areas(LibraryOwners.Kind.PLAYLIST);
-        return ApiResponse.ok(library.playlists().stream().map(p -> view(p, stored.get(p.name()), areas.get(p.name())))
-                .toList());
+        return ApiResponse.ok(library.playlists().stream()
+                .map(p -> view(request, p, stored.get(p.name()), areas.get(p.name()))).toList());
     }
 
-    private PlaylistView view(Playlist p) {
-        return view(p, editor.find(p.name()).orElse(null), guard.areaOf(LibraryOwners.Kind.PLAYLIST, p.name()));
+    private PlaylistView view(ApiRequest request, Playlist p) {
+        return view(request, p, editor.find(p.name()).orElse(null), guard.areaOf(LibraryOwners.Kind.PLAYLIST, p.name()));
     }
 
     /** area: null for the root (a file in the media folder, or made by an admin). */
-    private PlaylistView view(Playlist p, StoredPlaylist stored, String area) {
+    private PlaylistView view(ApiRequest request, Playlist p, StoredPlaylist stored, String area) {
         List<ItemView> items = p.items().stream().map(i -> new ItemView(i.path(), i.title(),
                 library.entry(i.path()).map(MediaEntry::durationMs).orElse(null))).toList();
         long total = items.stream().mapToLong(i -> i.durationMs() == null ? 0 : i.durationMs()).sum();
         return new PlaylistView(p.name(), p.title(), items, total, p.problems(), stored == null ? "file" : "api",
                 stored == null ? null : stored.version(), stored == null ? null : stored.updatedBy(),
-                stored == null ? null : stored.updatedAt(), area);
+                stored == null ? null : stored.updatedAt(), area, stored != null && request.principal() != null
+                && request.principal().role().allows(Access.CONTENT) && guard.mayChange(request.principal(), area));
     }
 }

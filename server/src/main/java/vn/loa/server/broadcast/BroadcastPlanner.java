@@ -169,7 +169,7 @@ public final class BroadcastPlanner {
 
     private ProgrammeItem item(String path, String title) {
         try {
-            String t = title != null ? title : library.entry(path).map(e -> e.displayTitle()).orElse(path);
+            String t = title != null ? title : library.title(path);
             return new ProgrammeItem(path, t, library.load(path));
         } catch (MediaRejected e) {
             throw new PlanException("media_not_playable", "media '" + path + "': " + e.getMessage()).with("file", path);

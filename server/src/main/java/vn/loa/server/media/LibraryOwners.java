@@ -76,4 +76,10 @@ public final class LibraryOwners {
     public void release(Kind kind, String name) {
         Sql.update(db, "DELETE FROM library_owner WHERE kind = ? AND name = ?", kind.name(), name);
     }
+
+    /** The item was renamed: its owner row follows it. */
+    public void rename(Kind kind, String from, String to) {
+        Sql.update(db, "DELETE FROM library_owner WHERE kind = ? AND name = ?", kind.name(), to);
+        Sql.update(db, "UPDATE library_owner SET name = ? WHERE kind = ? AND name = ?", to, kind.name(), from);
+    }
 }

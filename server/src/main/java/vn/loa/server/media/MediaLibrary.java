@@ -30,6 +30,8 @@ public final class MediaLibrary {
     private final ParsedAudioCache parsed = new ParsedAudioCache(64L << 20);
     private volatile Map<String, MediaEntry> entries = Map.of();
     private volatile Map<String, Playlist> playlists = Map.of();
+    /** The titles people gave files (media_meta), by path. */
+    private volatile Map<String, String> givenTitles = Map.of();
 
     /** What one scan did: files read and judged now, verdicts taken from the index, index rows dropped. */
     public record ScanReport(int parsed, int fromIndex, int removed) {
@@ -149,11 +151,29 @@ public final class MediaLibrary {
             } else if (!entry.accepted()) {
                 problems.add(item.path() + " was rejected: " + entry.reason());
             } else {
-                items.add(new Playlist.Item(path, item.title() != null ? item.title() : entry.displayTitle(),
+                items.add(new Playlist.Item(path, item.title() != null ? item.title() : title(path),
                         item.declaredSeconds()));
             }
         }
         return new Playlist(name, raw.title(), items, problems);
+    }
+
+    /**
+     * The titles people gave files, used wherever a file is announced without a title of its own (a
+     * playlist line without one, a broadcast of files). Playlists take them at the next scan.
+     */
+    public void giveTitles(Map<String, String> titles) {
+        givenTitles = Map.copyOf(titles);
+    }
+
+    /** The title to announce a file by: the one people gave it, else its ID3 title, else its file name. */
+    public String title(String path) {
+        String given = givenTitles.get(path);
+        if (given != null) {
+            return given;
+        }
+        MediaEntry entry = entries.get(path);
+        return entry != null ? entry.displayTitle() : path;
     }
 
     public Collection<MediaEntry> entries() {
@@ -189,6 +209,12 @@ public final class MediaLibrary {
         } catch (IOException e) {
             throw new MediaRejected(path + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** When the file last changed (uploaded or replaced); null when it cannot be read. */
+    public Instant modified(String path) {
+        long ms = modifiedOf(root.resolve(path));
+        return ms < 0 ? null : Instant.ofEpochMilli(ms);
     }
 
     /** The file as stored, for previews: only accepted library files, never anything else on disk. */

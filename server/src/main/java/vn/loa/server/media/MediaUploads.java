@@ -111,4 +111,55 @@ public final class MediaUploads {
             }
         }
     }
+
+    /**
+     * Renames a library file within its folder to {@code newName} (the same rules as an upload's name);
+     * returns its new library path. The caller has made sure nothing uses the old path.
+     */
+    public synchronized String rename(String path, String newName) {
+        if (newName == null || !NAME.matcher(newName).matches()) {
+            throw new Refused(Refused.Kind.INVALID, "the new name must end in .mp3 and use letters, digits, space, "
+                    + ". _ - (at most 104 characters, no folders), not '" + newName + "'");
+        }
+        String unstorable = FileNames.unstorable(newName);
+        if (unstorable != null) {
+            throw new Refused(Refused.Kind.INVALID, unstorable);
+        }
+        int slash = path.lastIndexOf('/');
+        String target = slash < 0 ? newName : path.substring(0, slash + 1) + newName;
+        Path from = folder.resolve(path);
+        Path to = folder.resolve(target);
+        if (!Files.isRegularFile(from)) {
+            throw new Refused(Refused.Kind.INVALID, path + " is not in the library");
+        }
+        if (target.equals(path)) {
+            return path;
+        }
+        // A name differing only in case is the same file on some file systems: refused unless it is this one.
+        if (Files.exists(to) && !target.equalsIgnoreCase(path)) {
+            throw new Refused(Refused.Kind.EXISTS, target + " is already in the library; choose another name");
+        }
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new Refused(Refused.Kind.NO_SPACE, "could not rename " + path + ": " + e.getMessage());
+        }
+        library.rescan();
+        log.info("Renamed {} to {}", path, target);
+        return target;
+    }
+
+    /** Removes a library file; the caller has made sure nothing uses it. */
+    public synchronized void delete(String path) {
+        Path file = folder.resolve(path);
+        try {
+            if (!Files.deleteIfExists(file)) {
+                throw new Refused(Refused.Kind.INVALID, path + " is not in the library");
+            }
+        } catch (IOException e) {
+            throw new Refused(Refused.Kind.NO_SPACE, "could not delete " + path + ": " + e.getMessage());
+        }
+        library.rescan();
+        log.info("Deleted {}", path);
+    }
 }

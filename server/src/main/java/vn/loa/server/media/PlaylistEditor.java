@@ -98,8 +98,9 @@ public final class PlaylistEditor {
     }
 
     /**
-     * At start, after the first library scan (titles and lengths come from it): every stored playlist's
-     * file as the row says. Returns how many files had to be written, so the caller knows to scan again.
+     * At start, after the first library scan (titles and lengths come from it), and when a file's title
+     * changes: every stored playlist's file as the row says. Returns how many files had to be written,
+     * so the caller knows to scan again.
      */
     public synchronized int restoreFiles() {
         int written = 0;
@@ -110,7 +111,7 @@ public final class PlaylistEditor {
                 if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), content)) {
                     writeFile(p);
                     written++;
-                    log.info("Playlist {} written again from the database", p.name());
+                    log.info("Playlist {} written again from the database and the library's titles", p.name());
                 }
             } catch (IOException e) {
                 log.error("Cannot restore playlist file {}: {}", file, e.getMessage());
@@ -179,7 +180,7 @@ public final class PlaylistEditor {
         for (StoredPlaylist.Item item : p.items()) {
             Optional<MediaEntry> entry = library.entry(item.path());
             long seconds = entry.map(MediaEntry::durationMs).map(ms -> Math.round(ms / 1000.0)).orElse(-1L);
-            String title = item.title() != null ? item.title() : entry.map(MediaEntry::displayTitle).orElse(item.path());
+            String title = item.title() != null ? item.title() : library.title(item.path());
             out.append("#EXTINF:").append(seconds).append(',').append(title).append('\n').append(item.path()).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

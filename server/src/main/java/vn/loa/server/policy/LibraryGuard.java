@@ -55,6 +55,28 @@ public final class LibraryGuard {
         return result;
     }
 
+    /**
+     * Renames an item the user may change; it keeps its area under the new name. {@code rename} answers
+     * the new name. One that is not there is left to {@code rename} to report.
+     */
+    public synchronized String rename(Principal who, Kind kind, String name, BooleanSupplier exists,
+                                      Supplier<String> rename) {
+        if (!exists.getAsBoolean()) {
+            return rename.get();
+        }
+        rights.requireMayChange(who, areaOf(kind, name), describe(kind, name));
+        String renamed = rename.get();
+        if (!renamed.equals(name)) {
+            owners.rename(kind, name, renamed);
+        }
+        return renamed;
+    }
+
+    /** Whether the user may change an item of this area (null: the root); the same rule a change is held to. */
+    public boolean mayChange(Principal who, String area) {
+        return who != null && rights.mayChange(who, area);
+    }
+
     /** The area an item belongs to; null for the root. */
     public String areaOf(Kind kind, String name) {
         return owners.find(kind, name).map(LibraryOwners.Owner::area).orElse(null);

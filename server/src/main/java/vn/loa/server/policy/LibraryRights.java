@@ -37,6 +37,11 @@ public final class LibraryRights {
                 + "; say which area the new item belongs to with 'area'");
     }
 
+    /** Whether the user may change an item of {@code area} (null: the root), for showing what can be done. */
+    public boolean mayChange(Principal who, String area) {
+        return scope.covers(who, area);
+    }
+
     /** Refuses a change to an item of {@code area} (null: the root) that the user's scope does not cover. */
     public void requireMayChange(Principal who, String area, String item) {
         if (!scope.covers(who, area)) {
