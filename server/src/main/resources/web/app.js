@@ -250,18 +250,17 @@ function openMenu(open) {
 function labelTables(root) {
   root.querySelectorAll('table.list').forEach(table => {
     const names = [];
-    const head = table.tHead?.rows[table.tHead.rows.length - 1] || table.querySelector('tr');
+    // Pages build rows straight into the table (no tbody) as often as into thead/tbody: use table.rows.
+    const head = table.tHead?.rows[table.tHead.rows.length - 1] || [...table.rows].find(r => r.querySelector(':scope > th'));
     for (const th of head ? head.cells : []) {
       for (let i = 0; i < th.colSpan; i++) names.push(th.tagName === 'TH' ? th.textContent.trim() : '');
     }
-    for (const body of table.tBodies) {
-      for (const row of body.rows) {
-        let column = 0;
-        for (const cell of row.cells) {
-          const name = names[column] || '';
-          if (cell.tagName === 'TD' && cell.dataset.label !== name) cell.dataset.label = name;
-          column += cell.colSpan;
-        }
+    for (const row of table.rows) {
+      let column = 0;
+      for (const cell of row === head ? [] : row.cells) {
+        const name = names[column] || '';
+        if (cell.tagName === 'TD' && cell.dataset.label !== name) cell.dataset.label = name;
+        column += cell.colSpan;
       }
     }
   });

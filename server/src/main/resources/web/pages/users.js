@@ -14,7 +14,6 @@ export function refusal(body) {
 }
 
 export default async function users(view) {
-  document.title = t('login.users.title');
   if (me()?.role !== 'admin') {
     view.append(el('p', { class: 'error', 'data-i18n': 'login.users.adminOnly' }));
     return;
