@@ -1,4 +1,4 @@
-import { api, can, el, me, notify, t } from '/web/app.js';
+import { api, can, el, me, notify, refusal, t } from '/web/app.js';
 import { ask, clock } from '/web/ask.js';
 
 // The strip under the top bar on every page: an alert on air, an alert or a broadcast waiting for a
@@ -61,7 +61,7 @@ function row(id, kind, title, requestedBy, confirmPath, askKey, yesKey, detail) 
       onclick: async () => {
         if (!await ask(t(askKey, { title }), yesKey)) return;
         const r = await api('POST', confirmPath);
-        notify(r.status < 300 ? t('emergency.banner.confirmed') : (r.body?.error || String(r.status)), r.status < 300 ? 'info' : 'error');
+        notify(r.status < 300 ? t('emergency.banner.confirmed') : refusal(r.body), r.status < 300 ? 'info' : 'error');
         refreshBanner();
       } }, t(yesKey)) : '');
 }

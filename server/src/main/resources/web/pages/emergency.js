@@ -1,4 +1,4 @@
-import { api, can, el, me, notify, onEvent, t, translate, when } from '/web/app.js';
+import { api, can, el, me, notify, onEvent, refusal, t, translate, when } from '/web/app.js';
 import { ask, clock, minutesLeft } from '/web/ask.js';
 import { refreshBanner } from '/web/banner.js';
 
@@ -42,7 +42,7 @@ export default async function emergency(view) {
           targets: { areas: picker.chosen() },
           expiresAt: new Date(Date.now() + Number(minutes.value) * 60000).toISOString(),
           correction: correction.value ? [correction.value] : null });
-        if (r.status === 201) { await show(r.body.id); refresh(); current.scrollIntoView({ block: 'start' }); } else notify(r.body.error, 'error');
+        if (r.status === 201) { await show(r.body.id); refresh(); current.scrollIntoView({ block: 'start' }); } else notify(refusal(r.body), 'error');
       }, 'data-i18n': 'emergency.makeDraft' })),
     el('h2', { 'data-i18n': 'emergency.all' }), list);
 
@@ -50,7 +50,7 @@ export default async function emergency(view) {
   const step = async (id, path, body, askKey, yesKey) => {
     if (askKey && !await ask(t(askKey), yesKey)) return null;
     const r = await api('POST', `/api/alerts/${id}/${path}`, body);
-    notify(r.status < 300 ? t(path === 'test/stop' ? 'emergency.done.stopTest' : 'emergency.done.' + path) : r.body.error, r.status < 300 ? 'info' : 'error');
+    notify(r.status < 300 ? t(path === 'test/stop' ? 'emergency.done.stopTest' : 'emergency.done.' + path) : refusal(r.body), r.status < 300 ? 'info' : 'error');
     if (current.dataset.id === String(id)) await show(id);
     await refresh();
     refreshBanner();

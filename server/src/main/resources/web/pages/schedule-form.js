@@ -1,4 +1,4 @@
-import { api, can, el, notify, t, translate } from '/web/app.js';
+import { api, can, el, notify, refusal, t, translate } from '/web/app.js';
 import { isoLocal, parseDateTime, parseTime, showInstant, showLocal, showTime, toDate } from '/web/pages/vntime.js';
 
 // The entry form. Editing loads every field of the entry; saving sends the entry exactly as the API gave
@@ -249,5 +249,6 @@ export function refusedText(r, config) {
   };
   const key = 'schedule.err.' + code;
   const text = t(key, vars);
-  return text === key ? t('schedule.err.other', { status: r.status }) : text;
+  if (text !== key) return text;
+  return r.body?.code ? refusal(r.body) : t('schedule.err.other', { status: r.status });
 }

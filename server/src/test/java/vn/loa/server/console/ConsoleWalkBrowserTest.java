@@ -113,19 +113,52 @@ class ConsoleWalkBrowserTest {
             browser.click(By.id("logout"));
             await().atMost(WAIT).until(() -> !browser.driver.findElements(By.id("login-name")).isEmpty());
         }
+        anAlertOnAirAndOneWaitingForTheOfficer();
         assertTrue(failures.isEmpty(), failures.size() + " problems:\n" + grouped());
     }
 
     /** The same problem on many pages once, with where it was seen: "where, where: problem". */
     private String grouped() {
-        Map<String, List<String>> byProblem = new LinkedHashMap<>();
+        Map<String, Set<String>> byProblem = new LinkedHashMap<>();
         for (String failure : failures) {
             int cut = failure.indexOf(": ");
-            byProblem.computeIfAbsent(failure.substring(cut + 2), p -> new ArrayList<>()).add(failure.substring(0, cut));
+            byProblem.computeIfAbsent(failure.substring(cut + 2), p -> new java.util.LinkedHashSet<>()).add(failure.substring(0, cut));
         }
         StringBuilder out = new StringBuilder();
         byProblem.forEach((problem, where) -> out.append(String.join(", ", where)).append(": ").append(problem).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * The pages that change most in an emergency: an alert on air in Xã A and one over two communes waiting
+     * for a second officer, as the officer who may confirm it sees the overview (with the banner) and the
+     * emergency screen.
+     */
+    private void anAlertOnAirAndOneWaitingForTheOfficer() throws Exception {
+        String expires = java.time.Instant.now().plus(Duration.ofMinutes(45)).toString();
+        long live = alert("Cảnh báo lũ xã A", "[\"commune-a\"]", expires);
+        assertEquals(200, server.post("/api/alerts/" + live + "/live", "application/json", "{}").status());
+        long waiting = alert("Cảnh báo bão hai xã", "[\"commune-a\",\"commune-b\"]", expires);
+        assertEquals(202, server.post("/api/alerts/" + waiting + "/live", "application/json", "{}").status());
+        signIn("can-bo-huyen");
+        for (String size : List.of("desktop", "phone")) {
+            size(size);
+            for (String page : List.of("overview", "emergency")) {
+                browser.driver.get(base + "/#/" + page);
+                ready("officer", page);
+                await().atMost(WAIT).until(() -> !browser.driver.findElements(By.cssSelector(
+                        page.equals("overview") ? "#alert-banner .banner-confirm" : "#view .now-card")).isEmpty());
+                check("officer", page + "-alert", size);
+            }
+        }
+    }
+
+    private long alert(String title, String areas, String expires) {
+        TestServer.Reply r = server.post("/api/alerts", "application/json", """
+                {"title":"%s","message":"Nước lên nhanh, di chuyển lên chỗ cao.","media":["alert.mp3"],"attentionTone":true,
+                 "targets":{"areas":%s},"repeat":3,"expiresAt":"%s"}""".formatted(title, areas, expires));
+        assertEquals(201, r.status(), String.valueOf(r.body()));
+        return r.body().get("id").asLong();
     }
 
     /** On a phone the bar is one short line; Menu opens the pages as a list and closes when one is chosen. */
@@ -218,6 +251,8 @@ class ConsoleWalkBrowserTest {
         }
         browser.js("window.scrollTo(0, 0)");
         browser.screenshot("walk-" + role + "-" + page + "-" + size);
+        // What a person can unfold (a user's edit form, the token sign-in) is checked unfolded too.
+        browser.js("document.querySelectorAll('#view details').forEach(d => { d.open = true; })");
         String overflow = browser.overflowX();
         if (!overflow.isEmpty()) {
             failures.add(where + ": scrolls sideways: " + overflow);
