@@ -109,6 +109,7 @@ class ConsoleWalkBrowserTest {
             }
             if (role.equals("admin")) {
                 theTopBarFoldsIntoAMenuOnAPhone();
+                anAiringOpensFromTheKeyboard();
             }
             browser.click(By.id("logout"));
             await().atMost(WAIT).until(() -> !browser.driver.findElements(By.id("login-name")).isEmpty());
@@ -143,11 +144,11 @@ class ConsoleWalkBrowserTest {
         signIn("can-bo-huyen");
         for (String size : List.of("desktop", "phone")) {
             size(size);
-            for (String page : List.of("overview", "emergency")) {
+            for (String page : List.of("emergency", "overview")) {
                 browser.driver.get(base + "/#/" + page);
                 ready("officer", page);
                 await().atMost(WAIT).until(() -> !browser.driver.findElements(By.cssSelector(
-                        page.equals("overview") ? "#alert-banner .banner-confirm" : "#view .now-card")).isEmpty());
+                        page.equals("overview") ? "#alert-banner .banner-confirm" : "#view .now-card.state-ACTIVE")).isEmpty());
                 check("officer", page + "-alert", size);
             }
         }
@@ -155,10 +156,24 @@ class ConsoleWalkBrowserTest {
 
     private long alert(String title, String areas, String expires) {
         TestServer.Reply r = server.post("/api/alerts", "application/json", """
-                {"title":"%s","message":"Nước lên nhanh, di chuyển lên chỗ cao.","media":["alert.mp3"],"attentionTone":true,
-                 "targets":{"areas":%s},"repeat":3,"expiresAt":"%s"}""".formatted(title, areas, expires));
+                {"title":"%s","message":"Nước lên nhanh, di chuyển lên chỗ cao.","media":["long.mp3"],"attentionTone":true,
+                 "targets":{"areas":%s},"repeat":10,"expiresAt":"%s"}""".formatted(title, areas, expires));
         assertEquals(201, r.status(), String.valueOf(r.body()));
         return r.body().get("id").asLong();
+    }
+
+    /** An airing in the week calendar is reached with Tab and opened with Enter, like a click. */
+    private void anAiringOpensFromTheKeyboard() {
+        var driver = browser.driver;
+        browser.desktop();
+        driver.get(base + "/#/schedule");
+        ready("admin", "schedule");
+        await().atMost(WAIT).until(() -> driver.findElement(By.id("f-title")).getAttribute("value").isEmpty());
+        var airing = driver.findElement(By.cssSelector("#calendar .week .airing"));
+        assertEquals("button", airing.getTagName(), "an airing is a button, in the tab order");
+        browser.js("arguments[0].focus()", airing);
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        await().atMost(WAIT).until(() -> "Tin nông nghiệp".equals(driver.findElement(By.id("f-title")).getAttribute("value")));
     }
 
     /** On a phone the bar is one short line; Menu opens the pages as a list and closes when one is chosen. */
