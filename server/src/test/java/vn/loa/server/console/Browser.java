@@ -60,6 +60,20 @@ final class Browser implements AutoCloseable {
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Saves the whole page, not only what the window shows, under target/screenshots/NAME.png. */
+    void fullPage(String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        // The capture lays the page out without the window's scroll bar: as wide as the window, then.
+        double width = Math.max(((Number) size.get("width")).doubleValue(), ((Number) js("return window.innerWidth")).doubleValue());
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1, "width", width, "height", Math.min(((Number) size.get("height")).doubleValue(), 8000));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
     /**
      * Clicks what {@code by} finds, scrolled to the middle of the screen. The console redraws panels when
      * live updates arrive and a notice may sit over a button for a few seconds, so the element found may

@@ -29,7 +29,7 @@ import vn.loa.sim.Faults;
  * (390x844) with 20 receivers live: an admin, a commune operator, a district officer and a technician
  * sign in with their passwords. On every page: nothing makes the page wider than the window, no text
  * is a message key, a code, a raw enum or stray English, axe-core finds no WCAG 2 A/AA violation, and
- * the window title names the page. Each page is saved as walk-ROLE-PAGE-SIZE.png. The failures of all
+ * the window title names the page. Each page is saved whole as walk-ROLE-PAGE-SIZE.png. The failures of all
  * pages are gathered and reported together, so one run names everything that is left.
  *
  * <p>axe-core's impacts enforced: all four (critical, serious, moderate, minor). WCAG A/AA rules carry
@@ -265,7 +265,7 @@ class ConsoleWalkBrowserTest {
             failures.add(where + ": title is \"" + browser.js("return document.title") + "\", not \"" + title + "\"");
         }
         browser.js("window.scrollTo(0, 0)");
-        browser.screenshot("walk-" + role + "-" + page + "-" + size);
+        browser.fullPage("walk-" + role + "-" + page + "-" + size);
         // What a person can unfold (a user's edit form, the token sign-in) is checked unfolded too.
         browser.js("document.querySelectorAll('#view details').forEach(d => { d.open = true; })");
         String overflow = browser.overflowX();
