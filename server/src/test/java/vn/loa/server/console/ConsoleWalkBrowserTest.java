@@ -110,6 +110,7 @@ class ConsoleWalkBrowserTest {
             if (role.equals("admin")) {
                 theTopBarFoldsIntoAMenuOnAPhone();
                 anAiringOpensFromTheKeyboard();
+                errorsAreAnnouncedAndStayInfoIsPoliteAndGoes();
             }
             browser.click(By.id("logout"));
             await().atMost(WAIT).until(() -> !browser.driver.findElements(By.id("login-name")).isEmpty());
@@ -160,6 +161,21 @@ class ConsoleWalkBrowserTest {
                  "targets":{"areas":%s},"repeat":10,"expiresAt":"%s"}""".formatted(title, areas, expires));
         assertEquals(201, r.status(), String.valueOf(r.body()));
         return r.body().get("id").asLong();
+    }
+
+    /** notify(): an error in the assertive region until closed; anything else in the polite one for 6 s. */
+    private void errorsAreAnnouncedAndStayInfoIsPoliteAndGoes() {
+        var driver = browser.driver;
+        assertEquals("alert", driver.findElement(By.id("alert-notice")).getAttribute("role"));
+        assertEquals("status", driver.findElement(By.id("notice")).getAttribute("role"));
+        browser.js("import('/web/app.js').then(m => { m.notify('Đã lưu.'); })");
+        await().atMost(WAIT).until(() -> browser.text(By.id("notice")).equals("Đã lưu."));
+        await().atLeast(Duration.ofSeconds(4)).atMost(WAIT).until(() -> browser.text(By.id("notice")).isEmpty());
+        browser.js("import('/web/app.js').then(m => { m.notify('Không lưu được.', 'error'); })");
+        await().atMost(WAIT).until(() -> browser.text(By.id("alert-notice")).startsWith("Không lưu được."));
+        await().during(Duration.ofSeconds(7)).atMost(WAIT).until(() -> browser.text(By.id("alert-notice")).startsWith("Không lưu được."));
+        browser.click(By.cssSelector("#alert-notice .notice-close"));
+        await().atMost(WAIT).until(() -> browser.text(By.id("alert-notice")).isEmpty());
     }
 
     /** An airing in the week calendar is reached with Tab and opened with Enter, like a click. */
