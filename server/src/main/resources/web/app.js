@@ -13,6 +13,7 @@ export function translate(root = document) {
   root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   root.querySelectorAll('[data-i18n-title]').forEach(el => { el.title = t(el.dataset.i18nTitle); });
+  root.querySelectorAll('[data-i18n-aria]').forEach(el => { el.setAttribute('aria-label', t(el.dataset.i18nAria)); });
 }
 
 async function loadMessages(lang) {
@@ -66,13 +67,24 @@ export async function api(method, path, body, contentType = 'application/json') 
   return { status: response.status, body: json };
 }
 
+/**
+ * A notice at the foot of the screen. An error goes to the assertive region (role="alert") and stays
+ * until its close button or the next notice; anything else to the polite one (role="status") for 6 s.
+ * Both regions stay in the page, empty when quiet, so screen readers hear what is written into them.
+ */
 export function notify(text, kind = 'info') {
-  const el = document.getElementById('notice');
-  el.textContent = text;
-  el.className = kind;
-  el.hidden = false;
+  const error = document.getElementById('alert-notice');
+  const info = document.getElementById('notice');
   clearTimeout(notify.timer);
-  notify.timer = setTimeout(() => { el.hidden = true; }, 6000);
+  error.replaceChildren();
+  info.replaceChildren();
+  if (kind === 'error') {
+    error.append(el('span', {}, text), el('button', { type: 'button', class: 'notice-close', 'aria-label': t('common.close'),
+      onclick: () => error.replaceChildren() }, '×'));
+  } else {
+    info.textContent = text;
+    notify.timer = setTimeout(() => info.replaceChildren(), 6000);
+  }
 }
 
 export function el(tag, attrs = {}, ...children) {
@@ -170,8 +182,14 @@ async function route() {
   const view = document.getElementById('view');
   view.replaceChildren();
   view.className = `page-${name}`;
-  document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.getAttribute('href') === `#/${name}`));
+  document.querySelectorAll('#top a[href^="#/"]').forEach(a => {
+    const here = a.getAttribute('href') === `#/${name}`;
+    a.classList.toggle('active', here);
+    if (here) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  openMenu(false);
   const page = pages[name] || pages.overview;
+  document.title = `${t('title.' + (pages[name] ? name : 'overview'))} — Loa`;
   await page(view, rest.map(decodeURIComponent));
   translate(view);
 }
@@ -192,6 +210,7 @@ async function start() {
     route();
   });
   document.getElementById('logout').addEventListener('click', logout);
+  startShell();
   const who = await api('GET', '/api/me'); // a token in this tab, or the session cookie of this browser
   if (who.status === 200) {
     signedIn(who.body);
@@ -206,6 +225,7 @@ async function start() {
 export function signedIn(user) {
   state.me = user;
   document.getElementById('nav').hidden = false;
+  document.getElementById('top-emergency').hidden = false;
   document.getElementById('logout').hidden = false;
   document.getElementById('who').textContent = `${user.name} · ${t('role.' + user.role)}`;
   document.getElementById('who').dataset.role = user.role;
@@ -215,6 +235,52 @@ export function signedIn(user) {
     streamEvents();
     import('/web/banner.js').then(banner => banner.startBanner());
   }
+}
+
+/*
+ * The shell around every page (issue 15). On a phone the top bar folds into a menu; every table.list
+ * under #view gets its column names on its cells (data-label), which style.css shows when a narrow
+ * screen turns the rows into cards. No page has to do anything for either.
+ */
+function openMenu(open) {
+  document.getElementById('top').classList.toggle('menu-open', open);
+  document.getElementById('menu-toggle').setAttribute('aria-expanded', String(open));
+}
+
+function labelTables(root) {
+  root.querySelectorAll('table.list').forEach(table => {
+    const names = [];
+    // Pages build rows straight into the table (no tbody) as often as into thead/tbody: use table.rows.
+    const head = table.tHead?.rows[table.tHead.rows.length - 1] || [...table.rows].find(r => r.querySelector(':scope > th'));
+    for (const th of head ? head.cells : []) {
+      for (let i = 0; i < th.colSpan; i++) names.push(th.tagName === 'TH' ? th.textContent.trim() : '');
+    }
+    for (const row of table.rows) {
+      let column = 0;
+      for (const cell of row === head ? [] : row.cells) {
+        const name = names[column] || '';
+        if (cell.tagName === 'TD' && cell.dataset.label !== name) cell.dataset.label = name;
+        column += cell.colSpan;
+      }
+    }
+  });
+}
+
+function startShell() {
+  const top = document.getElementById('top');
+  const toggle = document.getElementById('menu-toggle');
+  toggle.addEventListener('click', () => openMenu(!top.classList.contains('menu-open')));
+  top.addEventListener('keydown', e => {
+    if (e.key === 'Escape' && top.classList.contains('menu-open')) { openMenu(false); toggle.focus(); }
+  });
+  document.getElementById('menu').addEventListener('click', e => { if (e.target.closest('a')) openMenu(false); });
+  const view = document.getElementById('view');
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => { queued = false; labelTables(view); });
+  }).observe(view, { childList: true, subtree: true, characterData: true });
 }
 
 start();

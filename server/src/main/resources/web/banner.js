@@ -41,7 +41,12 @@ export async function refreshBanner() {
         t('emergency.banner.reach', { stations: p.stations, communes: p.communes.join(', ') })));
     }
     const bar = document.getElementById('alert-banner') || insert();
-    bar.replaceChildren(...rows);
+    // role="alert" reads out whatever is written into it: rewrite the strip only when it says something new.
+    const said = rows.map(r => r.textContent).join('\n');
+    if (bar.dataset.said !== said) {
+      bar.dataset.said = said;
+      bar.replaceChildren(...rows);
+    }
     bar.hidden = rows.length === 0;
   } finally {
     busy = false;

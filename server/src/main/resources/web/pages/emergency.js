@@ -85,8 +85,10 @@ export default async function emergency(view) {
 
   // What is happening: every open alert that airs or waits, and every rehearsal still playing.
   const happening = async alerts => {
+    // What villagers hear now leads; then what waits for a second officer; then rehearsals.
+    const rank = { ACTIVE: 0, AWAITING_CONFIRMATION: 1, DRAFT: 2 };
     const open = alerts.filter(a => a.state === 'ACTIVE' || a.state === 'AWAITING_CONFIRMATION'
-      || (a.state === 'DRAFT' && a.testSession));
+      || (a.state === 'DRAFT' && a.testSession)).sort((x, y) => rank[x.state] - rank[y.state]);
     const reaches = await Promise.all(open.map(a => api('GET', `/api/alerts/${a.id}/reach`).then(r => r.body)));
     const cards = [];
     open.forEach((a, i) => {

@@ -4,7 +4,6 @@ import { api, el, signedIn, t } from '/web/app.js';
 // so it survives reloads and new tabs. Scripts and devices keep their tokens: the token form is still
 // here, folded away, for the rare person who has only a token.
 export default async function login(view) {
-  document.title = t('login.title');
   const name = el('input', { id: 'login-name', name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true });
   const password = el('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = el('p', { id: 'password-error', class: 'error', role: 'alert', hidden: true });

@@ -4,7 +4,6 @@ import { refusal } from '/web/pages/users.js';
 // Everyone: change your own password. The old one proves it is you; the new one must have at least
 // ten characters. Other browsers signed in as you are signed out; this one carries on.
 export default async function password(view) {
-  document.title = t('login.pw.title');
   const old = el('input', { id: 'pw-old', type: 'password', autocomplete: 'current-password', required: true });
   const fresh = el('input', { id: 'pw-new', type: 'password', autocomplete: 'new-password', minlength: 10, required: true });
   const again = el('input', { id: 'pw-again', type: 'password', autocomplete: 'new-password', minlength: 10, required: true });

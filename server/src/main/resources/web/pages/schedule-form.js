@@ -29,7 +29,7 @@ export function entryForm({ areaNames, communes, files, playlists, config, saved
   const fillPriority = extra => priority.replaceChildren(...['NORMAL', 'PRIORITY', 'BACKGROUND', ...extra]
     .map(p => el('option', { value: p }, t('schedule.prio.' + p))));
   const tone = field('f-tone', 'tone', el('input', { type: 'checkbox' }));
-  const repeat = field('f-repeat', 'repeat', el('input', { type: 'number', min: 1, max: 20, inputmode: 'numeric' }));
+  const repeat = field('f-repeat', 'repeat', el('input', { type: 'number', min: 1, max: 20, inputmode: 'numeric', placeholder: '1' }));
   const preempt = field('f-preempt', 'preempt', el('select', {},
     ...['RESUME', 'RESTART', 'DROP'].map(p => el('option', { value: p, 'data-i18n': 'schedule.preempt.' + p }))));
   const type = field('f-type', 'type', el('select', {}, ...['once', 'daily', 'weekly', 'monthly', 'cron']

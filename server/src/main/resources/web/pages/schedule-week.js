@@ -34,7 +34,7 @@ function airingButton(a, open, cls, movable) {
 export function week(start, airings, quiet, open, move, movable = () => false) {
   const list = placed(airings);
   const days = weekDays(start);
-  const grid = el('div', { class: 'week', role: 'grid', 'aria-label': t('schedule.weekLabel') });
+  const grid = el('div', { class: 'week', role: 'region', 'aria-label': t('schedule.weekLabel') }); // not a grid: no rows to walk by arrow keys; each airing is a button in the tab order
   grid.append(el('div', { class: 'hour head' }));
   const today = key(new Date());
   for (const day of days) {

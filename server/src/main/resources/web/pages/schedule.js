@@ -14,7 +14,9 @@ export default async function schedule(view) {
   const communes = [];
   const areaNames = new Map();
   const walk = (list, quiet) => list.forEach(a => {
-    const q = a.quietHours ? `${showTime(a.quietHours.from)}-${showTime(a.quietHours.to)}` : quiet;
+    // An area's own "none" comes as an empty window (00:00 to 00:00).
+    const own = a.quietHours && (a.quietHours.from === a.quietHours.to ? 'none' : `${showTime(a.quietHours.from)}-${showTime(a.quietHours.to)}`);
+    const q = own || quiet;
     areaNames.set(a.id, a.name);
     if (a.level === 'commune') communes.push({ id: a.id, name: a.name, quiet: q });
     walk(a.children || [], q);

@@ -1,4 +1,5 @@
 import { api, el, me, notify, t, translate, when } from '/web/app.js';
+import { ask } from '/web/ask.js';
 
 // Admins: the people who use Loa. Create one with a role, areas and a first password; change role and
 // areas; set a new password (which signs them out everywhere); disable; see and revoke their tokens.
@@ -14,7 +15,6 @@ export function refusal(body) {
 }
 
 export default async function users(view) {
-  document.title = t('login.users.title');
   if (me()?.role !== 'admin') {
     view.append(el('p', { class: 'error', 'data-i18n': 'login.users.adminOnly' }));
     return;
@@ -106,7 +106,7 @@ function userCard(u, flat, refresh) {
       el('span', {}, label(k.label), ' · ', t('login.users.tokenMade', { date: when(k.createdAt) }),
         k.expiresAt ? ' · ' + t('login.users.tokenEnds', { date: when(k.expiresAt) }) : ''), ' ',
       el('button', { type: 'button', class: 'danger revoke', onclick: async () => {
-        if (!confirm(t('login.users.revokeAsk', { label: k.label }))) return;
+        if (!await ask(t('login.users.revokeAsk', { label: label(k.label) }), 'login.users.revoke')) return;
         const r = await api('DELETE', `/api/users/${encodeURIComponent(u.name)}/tokens/${k.id}`);
         if (r.status === 200) await refresh(); else show(r);
       } }, t('login.users.revoke')))))
@@ -135,7 +135,8 @@ function userCard(u, flat, refresh) {
 
 /** Labels the server gives tokens it makes itself, in the reader's words. */
 function label(text) {
-  const made = { 'first token': 'login.users.firstToken', 'created on the command line': 'login.users.cliToken' }[text];
+  const made = { 'first token': 'login.users.firstToken', 'created on the command line': 'login.users.cliToken',
+    LOA_ADMIN_TOKEN: 'login.users.startToken' }[text];
   return made ? t(made) : text;
 }
 

@@ -190,7 +190,7 @@ class EmergencyTwoOfficersBrowserTest {
         b.driver.executeScript("sessionStorage.setItem('loa.token', arguments[0]);", token);
         b.driver.get(base + page);
         b.driver.navigate().refresh();
-        await().atMost(WAIT).until(() -> !b.driver.findElement(By.id("who")).getText().isBlank());
+        await().atMost(WAIT).until(() -> !b.text(By.id("who")).isBlank()); // on a phone the name is in the folded menu
     }
 
     private JsonNode alert(long id) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
     private static final Path WEB = Path.of("src", "main", "resources", "web");
     private static final Pattern KEY = Pattern.compile(
-            "['\"]((?:nav|state|role|day|alertState|common|emergency|lang|library|login|onair|overview|reports|schedule|station)\\.[A-Za-z.]*[A-Za-z])['\"]");
+            "['\"]((?:nav|title|state|role|day|alertState|common|emergency|lang|library|login|onair|overview|reports|schedule|station)\\.[A-Za-z.]*[A-Za-z])['\"]");
 
     @Test
     void bothLanguagesHoldEveryKeyThePagesUse() throws IOException {
@@ -44,7 +44,9 @@ class MessagesTest {
                 "alertState.CANCELLED", "alertState.EXPIRED", "emergency.done.test", "emergency.done.live",
                 "emergency.done.confirm", "emergency.done.cancel", "schedule.type.once", "schedule.type.cron",
                 "schedule.misfire.SKIP", "schedule.misfire.GRACE", "schedule.misfire.JOIN", "schedule.same.CUT",
-                "schedule.same.NEXT", "schedule.same.WAIT"}) {
+                "schedule.same.NEXT", "schedule.same.WAIT", "title.login", "title.overview", "title.station",
+                "title.library", "title.schedule", "title.onair", "title.emergency", "title.reports", "title.users",
+                "title.password"}) {
             used.add(dynamic);
         }
         Set<String> missing = new TreeSet<>(used);
