@@ -1,3 +1,4 @@
+import { stationMap } from '/web/map.js';
 import { api, can, el, me, notify, onEvent, refusal, t, translate, when } from '/web/app.js';
 import { ask, clock, minutesLeft } from '/web/ask.js';
 import { refreshBanner } from '/web/banner.js';
@@ -13,10 +14,7 @@ export default async function emergency(view) {
     return;
   }
   const now = el('div', { id: 'alert-now' });
-  const mapBox = el('div', { id: 'alert-map', hidden: true });
-  const legend = el('p', { class: 'map-legend', hidden: true }, ...[['#b71c1c', 'emergency.stationPlaying'],
-    ['#1565c0', 'emergency.stationSilent'], ['#616161', 'emergency.stationOffline']]
-    .map(([colour, key]) => el('span', {}, el('span', { class: 'dot', style: `background:${colour}` }), ' ', t(key))));
+  const mapBox = el('div', { id: 'alert-map', class: 'smap-box', hidden: true });
   const current = el('div', { id: 'alert-current' });
   const list = el('div', { id: 'alerts' });
   const [tree, media] = await Promise.all([api('GET', '/api/areas/tree'), api('GET', '/api/media')]);
@@ -30,7 +28,7 @@ export default async function emergency(view) {
   const minutes = el('input', { id: 'a-minutes', type: 'number', min: 1, max: 1440, value: 60 });
   const correction = el('select', { id: 'a-correction' }, el('option', { value: '', 'data-i18n': 'emergency.noCorrection' }), ...files.map(f => el('option', { value: f.path }, f.path)));
   const field = (input, key) => [el('label', { for: input.id, 'data-i18n': key }), input];
-  view.append(el('h1', { class: 'emergency-title', 'data-i18n': 'emergency.title' }), now, mapBox, legend, current,
+  view.append(el('h1', { class: 'emergency-title', 'data-i18n': 'emergency.title' }), now, mapBox, current,
     el('section', { class: 'card draft' }, el('h2', { 'data-i18n': 'emergency.draft' }),
       el('div', { class: 'form' }, ...field(title, 'emergency.alertTitle'), ...field(message, 'emergency.message'),
         ...field(audio, 'emergency.audio'), ...field(tone, 'emergency.tone'),
@@ -99,7 +97,6 @@ export default async function emergency(view) {
     now.replaceChildren(...cards);
     const shown = open.map((a, i) => [a, reaches[i]]).find(([a]) => a.state === 'ACTIVE');
     mapBox.hidden = !shown;
-    legend.hidden = !shown;
     if (shown) drawMap(shown[1]);
   };
 
@@ -127,19 +124,19 @@ export default async function emergency(view) {
     el('p', { class: 'now-reach' }, t('emergency.testOn', { stations: reach.stations.filter(s => s.playing === 'TEST').map(s => s.name).join(', ') })),
     el('button', { type: 'button', class: 'test big', id: `a-stop-test-${a.id}`, onclick: () => step(a.id, 'test/stop') }, t('emergency.stopTest')));
 
+  // The same drawn map as the overview (no tiles needed, commune names and counts, a legend, keyboard
+  // markers), fed with the alert's reach: a station airing the alert shows as an emergency.
   let map = null;
   const drawMap = reach => {
-    const placed = reach.stations.filter(s => s.lat);
     if (!map) {
-      map = L.map(mapBox, { attributionControl: false });
-      L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', { maxZoom: 18 }).addTo(map);
-      map.layer = L.layerGroup().addTo(map);
+      if (!document.getElementById('stations-css')) {
+        document.head.append(el('link', { id: 'stations-css', rel: 'stylesheet', href: '/web/pages/stations.css' }));
+      }
+      map = stationMap(mapBox);
     }
-    map.layer.clearLayers();
-    placed.forEach(s => L.circleMarker([s.lat, s.lon], { radius: 8, color: s.playing ? '#b71c1c' : s.online ? '#1565c0' : '#616161',
-      fillOpacity: s.playing ? 0.9 : 0.3 }).bindTooltip(`${s.name} – ${t(s.playing ? 'emergency.stationPlaying' : s.online ? 'emergency.stationSilent' : 'emergency.stationOffline')}`)
-      .addTo(map.layer));
-    if (placed.length) map.fitBounds(placed.map(s => [s.lat, s.lon]), { padding: [20, 20], maxZoom: 14 });
+    map.update(reach.stations.map(s => ({ id: s.id, name: s.name, lat: s.lat, lon: s.lon, online: s.online, enabled: true,
+      areaPath: [{ id: s.commune, name: s.commune, level: 'commune' }], status: {},
+      nowPlaying: s.playing ? { priority: 'EMERGENCY', title: reach.title || '' } : null })));
   };
 
   const refresh = async () => {

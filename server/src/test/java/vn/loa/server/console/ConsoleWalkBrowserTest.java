@@ -255,7 +255,7 @@ class ConsoleWalkBrowserTest {
         String what = switch (page.split("/")[0]) {
             case "overview" -> "#count-online b";
             case "station" -> "#now-playing";
-            case "library" -> "#media tr";
+            case "library" -> "#media li[data-path]";
             case "schedule" -> "#calendar .airing";
             case "onair" -> "#sessions";
             case "emergency" -> role.equals("officer") || role.equals("admin") ? "#a-title" : "#view h1";

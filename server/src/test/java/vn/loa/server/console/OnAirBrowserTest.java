@@ -104,7 +104,7 @@ class OnAirBrowserTest {
         // Commune C is not theirs: the refusal is in Vietnamese, naming what lies outside.
         new Select(driver.findElement(By.id("q-target"))).selectByValue("commune-c");
         browser.click(By.id("q-next"));
-        await().atMost(WAIT).until(() -> browser.text(By.id("notice")).contains("Ngoài địa bàn bạn phụ trách"));
+        await().atMost(WAIT).until(() -> browser.text(By.id("alert-notice")).contains("Ngoài địa bàn bạn phụ trách"));
         browser.screenshot("onair-refused-" + size);
 
         // Stopping asks once, then the bulletin is gone from the page and from the air.
