@@ -141,7 +141,7 @@ public final class Users {
      */
     public void ensureBootstrapAdmin(String token) {
         if (find(BOOTSTRAP_ADMIN).isEmpty()) {
-            create(BOOTSTRAP_ADMIN, "Administrator", Role.ADMIN, Set.of());
+            create(BOOTSTRAP_ADMIN, "Quản trị hệ thống", Role.ADMIN, Set.of());
         }
         Sql.update(db, "DELETE FROM api_token WHERE user_name = ? AND label = ?", BOOTSTRAP_ADMIN, BOOTSTRAP_LABEL);
         store(BOOTSTRAP_ADMIN, token, BOOTSTRAP_LABEL, null);
