@@ -17,6 +17,8 @@ const FLOOR_DB = -60;
 const number = (value, digits = 1) => value.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN',
   { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = value => t('record.seconds', { value: number(value) });
+/** A take's length: tenths of a second while short, minutes and seconds once long. */
+const length = ms => (ms < 60000 ? seconds(ms / 1000) : duration(ms));
 
 export default async function record(view) {
   if (!document.getElementById('record-css')) {
@@ -42,7 +44,8 @@ export default async function record(view) {
 
 /** The record button, the live level, the elapsed time; hands the finished take over as mono PCM at 44.1 kHz. */
 function capture(view, done) {
-  const toggle = el('button', { type: 'button', id: 'rec-toggle', class: 'rec-toggle', 'aria-pressed': 'false' },
+  // Its words change with what a press will do (start, stop, again), so it is a plain button, not a toggle.
+  const toggle = el('button', { type: 'button', id: 'rec-toggle', class: 'rec-toggle' },
     el('span', { class: 'rec-dot', 'aria-hidden': 'true' }), el('span', { class: 'rec-label', 'data-i18n': 'record.start' }));
   const elapsed = el('output', { id: 'rec-elapsed', class: 'rec-elapsed', 'data-ms': '0' }, '0:00');
   const meter = el('meter', { id: 'rec-level', min: 0, max: 100, low: 60, high: 90, optimum: 50, value: 0, 'data-peak': '0' });
@@ -81,7 +84,8 @@ function capture(view, done) {
     }
     const context = new AudioContext({ sampleRate: RATE });
     const analyser = context.createAnalyser();
-    analyser.fftSize = 2048;
+    // A window longer than the 100 ms between readings, so no short sound falls between two of them.
+    analyser.fftSize = 8192;
     context.createMediaStreamSource(stream).connect(analyser);
     const chunks = [];
     const media = new MediaRecorder(stream);
@@ -120,7 +124,6 @@ function capture(view, done) {
     session = { stream, context, media, timer: setInterval(tick, 100) };
     media.start(1000);
     toggle.classList.add('on');
-    toggle.setAttribute('aria-pressed', 'true');
     label('record.stop');
     status.textContent = t('record.recording');
   };
@@ -129,7 +132,6 @@ function capture(view, done) {
     clearInterval(session.timer);
     session.media.stop();
     toggle.classList.remove('on');
-    toggle.setAttribute('aria-pressed', 'false');
     label('record.again');
     meter.value = 0;
     levelText.textContent = t('record.silent');
@@ -171,7 +173,7 @@ function trimmer() {
   const headText = el('output', { id: 'rec-start-text', for: 'rec-start' });
   const tailText = el('output', { id: 'rec-end-text', for: 'rec-end' });
   const kept = el('p', { id: 'rec-kept', class: 'rec-kept' });
-  const player = el('audio', { id: 'rec-player', controls: true, preload: 'auto' });
+  const player = el('audio', { id: 'rec-player', controls: true, preload: 'auto', 'aria-labelledby': 'rec-listen' });
   const box = el('section', { class: 'card rec-trim', 'aria-labelledby': 'rec-trim-h' },
     el('h2', { id: 'rec-trim-h', 'data-i18n': 'record.step2' }),
     canvas,
@@ -179,7 +181,7 @@ function trimmer() {
       el('label', { for: 'rec-start', 'data-i18n': 'record.cutStart' }), head, headText,
       el('label', { for: 'rec-end', 'data-i18n': 'record.cutEnd' }), tail, tailText),
     kept, el('p', { class: 'hint', 'data-i18n': 'record.trimHint' }),
-    el('label', { for: 'rec-player', 'data-i18n': 'record.listen' }), player);
+    el('p', { id: 'rec-listen', class: 'rec-listen', 'data-i18n': 'record.listen' }), player);
   let samples = null;
   let url = null;
   const total = () => samples.length / RATE;
@@ -345,7 +347,7 @@ function saving(kept) {
       barText.textContent = '';
       bar.hidden = true;
       result.replaceChildren(el('p', { class: 'rec-saved', dataset: { path: entry.path, durationMs: entry.durationMs } },
-        t('record.saved', { title: entry.title || entry.path, file: entry.path, length: duration(entry.durationMs) })),
+        t('record.saved', { title: entry.title || entry.path, file: entry.path, length: length(entry.durationMs) })),
       el('a', { href: '#/library', id: 'rec-to-library', 'data-i18n': 'record.toLibrary' }));
       translate(result);
     } catch (failure) {
