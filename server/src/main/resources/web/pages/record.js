@@ -1,12 +1,11 @@
 import { api, can, duration, el, t, authHeaders, translate, refusal } from '/web/app.js';
+import { RATE, encodeMp3, wav } from '/web/pages/record-mp3.js';
 
 // Recording in the browser (issue 16): the microphone into MediaRecorder, the input level read live by an
 // AnalyserNode, the take decoded to PCM, trimmed at both ends, encoded here to the station format (MP3
 // 44.1 kHz mono 64 kbit/s CBR, lamejs served from the jar) and uploaded like any library file. Encoding in
 // the browser means one encode, no server CPU, and a file the server need not convert.
 
-const RATE = 44100;
-const KBPS = 64;
 /** A longer take would hold too much PCM in a phone's memory; a bulletin is far shorter. */
 const MAX_SECONDS = 30 * 60;
 /** The least a trimmed take keeps, so the two sliders can never meet. */
@@ -31,7 +30,7 @@ export default async function record(view) {
     view.append(el('p', { class: 'card', id: 'record-not-allowed', 'data-i18n': 'record.notAllowed' }));
     return;
   }
-  const recorder = capture(view, samples => editor.show(samples));
+  const recorder = capture(samples => editor.show(samples));
   const editor = trimmer();
   const saver = saving(() => editor.kept());
   view.append(recorder.box, editor.box, saver.box);
@@ -43,7 +42,7 @@ export default async function record(view) {
 }
 
 /** The record button, the live level, the elapsed time; hands the finished take over as mono PCM at 44.1 kHz. */
-function capture(view, done) {
+function capture(done) {
   // Its words change with what a press will do (start, stop, again), so it is a plain button, not a toggle.
   const toggle = el('button', { type: 'button', id: 'rec-toggle', class: 'rec-toggle' },
     el('span', { class: 'rec-dot', 'aria-hidden': 'true' }), el('span', { class: 'rec-label', 'data-i18n': 'record.start' }));
@@ -258,50 +257,6 @@ function trimmer() {
     return samples.subarray(Math.round(from * RATE), Math.round(samples.length - to * RATE));
   };
   return self;
-}
-
-/** 16-bit PCM WAV of mono samples, for listening back to exactly what will be saved. */
-function wav(samples) {
-  const bytes = new DataView(new ArrayBuffer(44 + samples.length * 2));
-  const text = (at, s) => [...s].forEach((c, i) => bytes.setUint8(at + i, c.charCodeAt(0)));
-  text(0, 'RIFF'); bytes.setUint32(4, 36 + samples.length * 2, true); text(8, 'WAVE');
-  text(12, 'fmt '); bytes.setUint32(16, 16, true); bytes.setUint16(20, 1, true); bytes.setUint16(22, 1, true);
-  bytes.setUint32(24, RATE, true); bytes.setUint32(28, RATE * 2, true); bytes.setUint16(32, 2, true); bytes.setUint16(34, 16, true);
-  text(36, 'data'); bytes.setUint32(40, samples.length * 2, true);
-  pcm16(samples).forEach((v, i) => bytes.setInt16(44 + i * 2, v, true));
-  return new Blob([bytes], { type: 'audio/wav' });
-}
-
-function pcm16(samples) {
-  const out = new Int16Array(samples.length);
-  for (let i = 0; i < samples.length; i++) out[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i] * 32767)));
-  return out;
-}
-
-function loadEncoder() {
-  if (window.lamejs) return Promise.resolve(window.lamejs);
-  return new Promise((loaded, failed) => {
-    document.head.append(el('script', { src: '/web/vendor/lame.min.js', onload: () => loaded(window.lamejs), onerror: failed }));
-  });
-}
-
-/**
- * The station's MP3 from mono PCM. About a second of audio per step, with a pause between steps so the
- * page keeps answering (and shows progress) while a long take is encoded.
- */
-async function encodeMp3(samples, progress) {
-  const lame = await loadEncoder();
-  const encoder = new lame.Mp3Encoder(1, RATE, KBPS);
-  const step = 1152 * 38;
-  const parts = [];
-  for (let at = 0; at < samples.length; at += step) {
-    const frames = encoder.encodeBuffer(pcm16(samples.subarray(at, at + step)));
-    if (frames.length) parts.push(frames);
-    progress(Math.min(1, (at + step) / samples.length));
-    await new Promise(next => setTimeout(next));
-  }
-  parts.push(encoder.flush());
-  return new Blob(parts, { type: 'audio/mpeg' });
 }
 
 /** Name, title and Save: encode, upload with progress, give the title, then show the new library entry. */
