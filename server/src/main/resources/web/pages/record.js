@@ -12,6 +12,8 @@ const MAX_SECONDS = 30 * 60;
 const MIN_KEPT = 0.5;
 /** The meter's floor: quieter than this reads as silence. */
 const FLOOR_DB = -60;
+/** How far the bar falls from one reading to the next (100 ms), in hundredths of its 60 dB: 2.4 dB. */
+const FALL_PER_TICK = 4;
 
 const number = (value, digits = 1) => value.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN',
   { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -91,6 +93,7 @@ function capture(done) {
     media.ondataavailable = e => { if (e.data.size) chunks.push(e.data); };
     const began = performance.now();
     let peak = 0;
+    let shown = 0;
     const wave = new Float32Array(analyser.fftSize);
     const tick = () => {
       const ms = performance.now() - began;
@@ -100,10 +103,12 @@ function capture(done) {
       const loudest = wave.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
       const db = loudest > 0 ? 20 * Math.log10(loudest) : -Infinity;
       const level = Math.max(0, Math.min(100, 100 * (db - FLOOR_DB) / -FLOOR_DB));
+      // Falls back like a broadcast peak meter (about 24 dB a second), so a short syllable stays readable.
+      shown = Math.max(level, shown - FALL_PER_TICK);
       peak = Math.max(peak, level);
-      meter.value = level;
+      meter.value = shown;
       meter.dataset.peak = String(Math.round(peak));
-      levelText.textContent = db > FLOOR_DB ? t('record.db', { value: number(db, 0) }) : t('record.silent');
+      levelText.textContent = shown > 0 ? t('record.db', { value: number(FLOOR_DB * (1 - shown / 100) + 0, 0) }) : t('record.silent');
       if (ms >= MAX_SECONDS * 1000) stop();
     };
     media.onstop = async () => {

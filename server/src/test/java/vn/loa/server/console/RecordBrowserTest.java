@@ -74,7 +74,8 @@ class RecordBrowserTest {
         await().atMost(WAIT).until(() -> "Dừng ghi".equals(browser.text(By.id("rec-toggle"))));
         // The fake device beeps: the meter must move off zero, and say its level in words too.
         await().atMost(WAIT).until(() -> Integer.parseInt(driver.findElement(By.id("rec-level")).getAttribute("data-peak")) > 0);
-        await().atMost(WAIT).until(() -> browser.text(By.id("rec-level-text")).endsWith("dB"));
+        await().atMost(WAIT).until(() -> Double.parseDouble(driver.findElement(By.id("rec-level")).getAttribute("value")) > 0
+                && browser.text(By.id("rec-level-text")).endsWith("dB"));
         browser.screenshot("record-recording-" + size);
         // Stopped at three seconds by the page's own clock, as a person watching the counter would, without
         // the round trips of a WebDriver click in between.
@@ -121,6 +122,7 @@ class RecordBrowserTest {
         assertEquals((taken - 0.5) * 1000, durationMs, 150, "the saved file is the kept part");
         assertEquals("Bản tin ghi âm thử", entry.get("title").asText());
         assertStationFormat(audio(name + ".mp3"));
+        System.out.printf("record %s: take %.2f s, kept %.2f s, saved %d ms%n", size, taken, taken - 0.5, durationMs);
         checkPage("saved", size);
     }
 
