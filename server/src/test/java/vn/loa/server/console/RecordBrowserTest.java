@@ -64,8 +64,9 @@ class RecordBrowserTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1400,900,desktop", "390,844,phone"})
     void anOperatorRecordsTrimsAndSavesABulletin(int width, int height, String size) throws Exception {
-        open(width, height, FAKE_DEVICE, "--use-fake-ui-for-media-stream");
+        open("operator", width, height, FAKE_DEVICE, "--use-fake-ui-for-media-stream");
         var driver = browser.driver;
+        await().atMost(WAIT).until(() -> "Bắt đầu ghi".equals(browser.text(By.id("rec-toggle"))));
         assertTrue(browser.text(By.cssSelector(".record-phone")).contains("Tải tệp ghi âm từ điện thoại"));
         assertEquals("#/library", driver.findElement(By.id("record-upload-link")).getAttribute("href").replaceAll(".*(#.*)", "$1"));
         checkPage("start", size);
@@ -128,7 +129,7 @@ class RecordBrowserTest {
 
     @Test
     void aRefusedMicrophoneIsToldInVietnamese() throws Exception {
-        open(390, 844, FAKE_DEVICE, "--deny-permission-prompts");
+        open("operator", 390, 844, FAKE_DEVICE, "--deny-permission-prompts");
         browser.click(By.id("rec-toggle"));
         await().atMost(WAIT).until(() -> !browser.text(By.id("rec-error")).isEmpty());
         assertTrue(browser.text(By.id("rec-error")).startsWith("Trình duyệt chưa cho phép dùng micrô"), browser.text(By.id("rec-error")));
@@ -136,12 +137,20 @@ class RecordBrowserTest {
         browser.screenshot("record-refused-phone");
     }
 
-    private void open(int width, int height, String... switches) throws Exception {
+    @Test
+    void aTechnicianIsToldRecordingIsForContentStaff() throws Exception {
+        open("technician", 1400, 900, FAKE_DEVICE, "--use-fake-ui-for-media-stream");
+        assertTrue(browser.text(By.id("record-not-allowed")).startsWith("Chỉ cán bộ soạn nội dung"));
+        assertTrue(browser.driver.findElements(By.id("rec-toggle")).isEmpty(), "no microphone is offered");
+        checkPage("not-allowed", "desktop");
+    }
+
+    private void open(String role, int width, int height, String... switches) throws Exception {
         server = new TestServer(dir);
         browser = new Browser(switches);
         keys = new TreeSet<>(new ObjectMapper().readValue(Path.of("src", "main", "resources", "web", "i18n", "vi.json").toFile(),
                 Map.class).keySet());
-        String token = server.user("van-thu-xa-a", "operator", "commune-a");
+        String token = server.user("nguoi-dung-xa-a", role, "commune-a");
         operator = server.as(token);
         var driver = browser.driver;
         driver.manage().window().setSize(new Dimension(width, height));
@@ -153,7 +162,7 @@ class RecordBrowserTest {
         browser.click(By.id("sign-in"));
         await().atMost(WAIT).until(() -> !driver.findElements(By.id("count-online")).isEmpty());
         browser.click(By.cssSelector("#nav a[href='#/record']"));
-        await().atMost(WAIT).until(() -> "Bắt đầu ghi".equals(browser.text(By.id("rec-toggle"))));
+        await().atMost(WAIT).until(() -> "Ghi âm bản tin".equals(browser.text(By.cssSelector("#view h1"))));
         assertEquals("Ghi âm — Loa", browser.js("return document.title"));
     }
 
