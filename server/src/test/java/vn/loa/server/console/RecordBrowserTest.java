@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,8 +108,16 @@ class RecordBrowserTest {
         assertTrue(listenBack.startsWith("blob:"), "the kept part can be played: " + listenBack);
         checkPage("trim", size);
 
-        String name = "ban-tin-ghi-am-" + size;
+        // A name the library already has: the server's refusal is told in Vietnamese, and the take is kept to save again.
         WebElement field = driver.findElement(By.id("rec-name"));
+        field.clear();
+        field.sendKeys("bulletin");
+        browser.click(By.id("rec-save"));
+        await().atMost(WAIT).until(() -> !browser.text(By.id("rec-save-error")).isEmpty());
+        assertTrue(browser.text(By.id("rec-save-error")).toLowerCase(Locale.ROOT).contains("đã có"), browser.text(By.id("rec-save-error")));
+        assertTrue(driver.findElements(By.cssSelector("#rec-result .rec-saved")).isEmpty());
+
+        String name = "ban-tin-ghi-am-" + size;
         field.clear();
         field.sendKeys(name);
         driver.findElement(By.id("rec-title")).sendKeys("Bản tin ghi âm thử");
