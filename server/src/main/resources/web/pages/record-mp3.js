@@ -1,7 +1,5 @@
-import { el } from '/web/app.js';
-
 // The station format made in the browser: MP3, MPEG-1 Layer III, 44.1 kHz, mono, 64 kbit/s constant bit
-// rate, encoded by lamejs (served from the jar under /web/vendor/). The record page uses it for a take;
+// rate, encoded by lamejs (served from the jar under /web/vendor/) in a worker. The record page uses it for a take;
 // a live microphone (issue 17) can feed it the same mono PCM.
 
 /** Samples per second of the PCM handed in, and of the MP3 made from it. */
@@ -26,28 +24,18 @@ function pcm16(samples) {
   return out;
 }
 
-function loadEncoder() {
-  if (window.lamejs) return Promise.resolve(window.lamejs);
-  return new Promise((loaded, failed) => {
-    document.head.append(el('script', { src: '/web/vendor/lame.min.js', onload: () => loaded(window.lamejs), onerror: failed }));
-  });
-}
-
 /**
- * The station's MP3 from mono PCM. About a second of audio per step, with a pause between steps so the
- * page keeps answering (and shows progress) while a long take is encoded.
+ * The station's MP3 from mono PCM, made in a worker (record-mp3-worker.js); {@code progress} hears the
+ * share done, 0 to 1. The samples are copied, so the page keeps the take for another try.
  */
-export async function encodeMp3(samples, progress) {
-  const lame = await loadEncoder();
-  const encoder = new lame.Mp3Encoder(1, RATE, KBPS);
-  const step = 1152 * 38;
-  const parts = [];
-  for (let at = 0; at < samples.length; at += step) {
-    const frames = encoder.encodeBuffer(pcm16(samples.subarray(at, at + step)));
-    if (frames.length) parts.push(frames);
-    progress(Math.min(1, (at + step) / samples.length));
-    await new Promise(next => setTimeout(next));
-  }
-  parts.push(encoder.flush());
-  return new Blob(parts, { type: 'audio/mpeg' });
+export function encodeMp3(samples, progress) {
+  return new Promise((done, failed) => {
+    const worker = new Worker('/web/pages/record-mp3-worker.js');
+    worker.onmessage = ({ data }) => {
+      if (data.mp3) { worker.terminate(); done(data.mp3); } else progress(data.progress);
+    };
+    worker.onerror = e => { worker.terminate(); failed(e); };
+    const copy = samples.slice();
+    worker.postMessage({ samples: copy, rate: RATE, kbps: KBPS }, [copy.buffer]);
+  });
 }
