@@ -188,10 +188,28 @@ function trimmer() {
     el('p', { id: 'rec-listen', class: 'rec-listen', 'data-i18n': 'record.listen' }), player);
   let samples = null;
   let url = null;
+  let pending = null;
   const total = () => samples.length / RATE;
   const cut = () => [Number(head.value), Number(tail.value)];
   const self = { box, onReady: () => {} };
 
+  /** Lowest and highest sample under each pixel column, worked out once per take and width, not per slider step. */
+  let envelope = { width: 0, samples: null, low: null, high: null };
+  const columns = width => {
+    if (envelope.width === width && envelope.samples === samples) return envelope;
+    const low = new Float32Array(width);
+    const high = new Float32Array(width);
+    const per = samples.length / width;
+    for (let x = 0; x < width; x++) {
+      const end = Math.min(samples.length, Math.floor((x + 1) * per));
+      for (let i = Math.floor(x * per); i < end; i++) {
+        if (samples[i] < low[x]) low[x] = samples[i];
+        if (samples[i] > high[x]) high[x] = samples[i];
+      }
+    }
+    envelope = { width, samples, low, high };
+    return envelope;
+  };
   const draw = () => {
     if (!samples) return;
     const width = Math.max(1, Math.round(canvas.clientWidth * (window.devicePixelRatio || 1)));
@@ -201,18 +219,10 @@ function trimmer() {
     const [from, to] = cut();
     const keptFrom = Math.round(width * from / total());
     const keptTo = Math.round(width * (1 - to / total()));
-    const per = samples.length / width;
+    const { low, high } = columns(width);
     for (let x = 0; x < width; x++) {
-      let low = 0;
-      let high = 0;
-      const end = Math.min(samples.length, Math.floor((x + 1) * per));
-      for (let i = Math.floor(x * per); i < end; i++) {
-        low = Math.min(low, samples[i]);
-        high = Math.max(high, samples[i]);
-      }
       g.fillStyle = x >= keptFrom && x < keptTo ? '#0d47a1' : '#b0b7c3';
-      const top = (1 - high) * height / 2;
-      g.fillRect(x, top, 1, Math.max(1, (high - low) * height / 2));
+      g.fillRect(x, (1 - high[x]) * height / 2, 1, Math.max(1, (high[x] - low[x]) * height / 2));
     }
     g.fillStyle = 'rgba(27, 27, 27, 0.12)';
     g.fillRect(0, 0, keptFrom, height);
@@ -242,7 +252,8 @@ function trimmer() {
   };
   for (const slider of [head, tail]) {
     slider.addEventListener('input', () => { clamp(slider); describe(); draw(); });
-    slider.addEventListener('change', listen);
+    // Each arrow press is a change: build the listen-back once the presses pause, not for every one.
+    slider.addEventListener('change', () => { clearTimeout(pending); pending = setTimeout(listen, 300); });
   }
   new ResizeObserver(draw).observe(canvas);
 
