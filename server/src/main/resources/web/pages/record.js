@@ -76,14 +76,18 @@ function capture(done) {
     const refusedBy = unavailable();
     if (refusedBy) { error.textContent = t(refusedBy); return; }
     let stream;
+    toggle.disabled = true; // one request for the microphone at a time
     try {
       // No call-style processing: a bulletin is played on horns, and the loudness is evened out later.
       stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
     } catch (e) {
       error.textContent = t(micProblem(e));
       return;
+    } finally {
+      toggle.disabled = false;
     }
-    const context = new AudioContext({ sampleRate: RATE });
+    // The meter runs at the device's own rate (some browsers refuse a microphone into a context of another rate).
+    const context = new AudioContext();
     const analyser = context.createAnalyser();
     // A window longer than the 100 ms between readings, so no short sound falls between two of them.
     analyser.fftSize = 8192;
@@ -115,7 +119,8 @@ function capture(done) {
       const blob = new Blob(chunks, { type: media.mimeType });
       status.textContent = t('record.decoding');
       try {
-        const decoded = await context.decodeAudioData(await blob.arrayBuffer());
+        // Decoded straight to the station's rate: the browser resamples whatever the device gave.
+        const decoded = await new OfflineAudioContext(1, RATE, RATE).decodeAudioData(await blob.arrayBuffer());
         release();
         status.textContent = '';
         done(mono(decoded));
