@@ -197,7 +197,7 @@ async function route() {
 async function start() {
   await loadMessages(state.lang);
   translate();
-  const names = ['login', 'overview', 'station', 'library', 'schedule', 'onair', 'emergency', 'reports', 'users', 'password'];
+  const names = ['login', 'overview', 'station', 'library', 'record', 'schedule', 'onair', 'emergency', 'reports', 'users', 'password'];
   for (const n of names) {
     pages[n] = (await import(`/web/pages/${n}.js`)).default;
   }

@@ -36,7 +36,8 @@ final class Browser implements AutoCloseable {
     private static final Duration ACT = Duration.ofSeconds(30);
     final ChromeDriver driver;
 
-    Browser() {
+    /** {@code extraSwitches}: Chromium switches one test needs, e.g. a fake microphone. */
+    Browser(String... extraSwitches) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (./test installs them)");
@@ -46,6 +47,7 @@ final class Browser implements AutoCloseable {
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
                 "--lang=vi", "--autoplay-policy=no-user-gesture-required");
+        options.addArguments(extraSwitches);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
