@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
     private static final Path WEB = Path.of("src", "main", "resources", "web");
     private static final Pattern KEY = Pattern.compile(
-            "['\"]((?:nav|title|state|role|day|alertState|common|emergency|lang|library|login|onair|overview|reports|schedule|station)\\.[A-Za-z.]*[A-Za-z])['\"]");
+            "['\"]((?:nav|title|state|role|day|alertState|common|emergency|lang|library|login|onair|overview|record|reports|schedule|station|tts)\\.[A-Za-z.]*[A-Za-z])['\"]");
 
     @Test
     void bothLanguagesHoldEveryKeyThePagesUse() throws IOException {
