@@ -1,0 +1,19 @@
+package vn.loa.server.tts;
+
+import java.nio.file.Path;
+import vn.loa.server.auth.Principal;
+import vn.loa.server.media.MediaEntry;
+
+/**
+ * Where spoken recordings become library entries. Blocking (ffmpeg, disk): called on the speech pool.
+ * Issue 16's AudioIngest (conversion, loudness, library add for any recording) can stand in for
+ * {@link UploadedSpeech} once both are on one branch.
+ */
+public interface SpeechLibrary {
+
+    /**
+     * Adds the recording under {@code name} (an .mp3 library name) for {@code who}, with the rights of an
+     * upload; the refusals of an upload ({@code name_taken}, {@code invalid_file_name} ...) pass through.
+     */
+    MediaEntry add(Path wav, String name, Principal who);
+}

@@ -1,0 +1,40 @@
+package vn.loa.server.tts;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.loa.server.alert.AlertVoice;
+import vn.loa.server.auth.Principal;
+
+/**
+ * An alert's message spoken with the default voice at normal speed and added to the library in the
+ * officer's name ("canh-bao-20261129-190512-1.mp3"), so it can be heard again and reported on like any
+ * recording.
+ */
+public final class SpokenAlerts implements AlertVoice {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final SpeechService speech;
+    private final SpeechLibrary library;
+    private final ZoneId zone;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    public SpokenAlerts(SpeechService speech, SpeechLibrary library, ZoneId zone) {
+        this.speech = speech;
+        this.library = library;
+        this.zone = zone;
+    }
+
+    @Override
+    public CompletableFuture<String> speak(String title, String message, Principal who) {
+        String name = "canh-bao-" + LocalDateTime.now(zone).format(STAMP) + "-" + sequence.incrementAndGet() + ".mp3";
+        return speech.speak(message, null, null).thenApplyAsync(wav -> {
+            try {
+                return library.add(wav, name, who).path();
+            } finally {
+                SpeechService.delete(wav);
+            }
+        }, speech.pool());
+    }
+}
