@@ -13,6 +13,7 @@ import java.util.List;
 public record Ffmpeg(String program, Duration timeout) {
     /** EBU R128 integrated loudness target of the library, with headroom for MP3's inter-sample peaks. */
     static final String LOUDNORM = "loudnorm=I=-16:TP=-1.5:LRA=11";
+    static final int LIBRARY_RATE = 44_100;
 
     /** One WAV of the pieces in order, resampled alike (an HTTP service may answer MP3 at another rate). */
     void join(List<Path> parts, Path out, Path dir) throws IOException, InterruptedException {
@@ -32,10 +33,10 @@ public record Ffmpeg(String program, Duration timeout) {
         Processes.run(argv, "", dir, timeout);
     }
 
-    /** The library's MP3 of a WAV (or MP3) recording. */
-    public void toLibraryMp3(Path in, Path out, Path dir) throws IOException, InterruptedException {
+    /** The library's MP3 of a WAV (or MP3) recording, at {@code sampleRate} (the library's is 44.1 kHz). */
+    public void toLibraryMp3(Path in, Path out, Path dir, int sampleRate) throws IOException, InterruptedException {
         Processes.run(List.of(program, "-hide_banner", "-loglevel", "error", "-y", "-i", in.toString(),
-                "-af", LOUDNORM, "-ar", "44100", "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k",
+                "-af", LOUDNORM, "-ar", Integer.toString(sampleRate), "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k",
                 "-map_metadata", "-1", "-f", "mp3", out.toString()), "", dir, timeout);
     }
 

@@ -15,5 +15,15 @@ public interface SpeechLibrary {
      * Adds the recording under {@code name} (an .mp3 library name) for {@code who}, with the rights of an
      * upload; the refusals of an upload ({@code name_taken}, {@code invalid_file_name} ...) pass through.
      */
-    MediaEntry add(Path wav, String name, Principal who);
+    default MediaEntry add(Path wav, String name, Principal who) {
+        return add(wav, name, who, null);
+    }
+
+    /**
+     * The same at another sample rate than the library's 44.1 kHz: an alert's speech airs in one session
+     * with the attention tone, and a session plays one sample rate, so it takes the tone's.
+     *
+     * @param sampleRate null for the library's own
+     */
+    MediaEntry add(Path wav, String name, Principal who, Integer sampleRate);
 }

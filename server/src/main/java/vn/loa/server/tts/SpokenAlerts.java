@@ -5,13 +5,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import vn.loa.server.alert.AlertVoice;
 import vn.loa.server.auth.Principal;
 
 /**
  * An alert's message spoken with the default voice at normal speed and added to the library in the
  * officer's name ("canh-bao-20261129-190512-1.mp3"), so it can be heard again and reported on like any
- * recording.
+ * recording. It is encoded at the attention tone's sample rate: the two air in one session.
  */
 public final class SpokenAlerts implements AlertVoice {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -19,11 +20,14 @@ public final class SpokenAlerts implements AlertVoice {
     private final SpeechLibrary library;
     private final ZoneId zone;
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Supplier<Integer> toneRate;
 
-    public SpokenAlerts(SpeechService speech, SpeechLibrary library, ZoneId zone) {
+    /** @param toneRate the attention tone's sample rate, which the speech must share (null: no tone) */
+    public SpokenAlerts(SpeechService speech, SpeechLibrary library, ZoneId zone, Supplier<Integer> toneRate) {
         this.speech = speech;
         this.library = library;
         this.zone = zone;
+        this.toneRate = toneRate;
     }
 
     @Override
@@ -31,7 +35,7 @@ public final class SpokenAlerts implements AlertVoice {
         String name = "canh-bao-" + LocalDateTime.now(zone).format(STAMP) + "-" + sequence.incrementAndGet() + ".mp3";
         return speech.speak(message, null, null).thenApplyAsync(wav -> {
             try {
-                return library.add(wav, name, who).path();
+                return library.add(wav, name, who, toneRate.get()).path();
             } finally {
                 SpeechService.delete(wav);
             }
