@@ -1,0 +1,14 @@
+package vn.loa.server.alert;
+
+import java.util.concurrent.CompletableFuture;
+import vn.loa.server.auth.Principal;
+
+/**
+ * Speaks an alert's message when the officer gave text and no recording (issue 16): the future ends with
+ * the library path of the new recording. Slow (seconds), so it completes on the speech pool, never on the
+ * API's threads.
+ */
+@FunctionalInterface
+public interface AlertVoice {
+    CompletableFuture<String> speak(String title, String message, Principal who);
+}
