@@ -40,10 +40,12 @@ public record Ffmpeg(String program, Duration timeout) {
                 "-map_metadata", "-1", "-f", "mp3", out.toString()), "", dir, timeout);
     }
 
-    /** An MP3 for the preview player, without the loudness pass's second read: quick, not for the library. */
+    /**
+     * An MP3 for the preview player: at the speech's own sample rate (espeak-ng's 22.05 kHz) and without
+     * the loudness pass, which together take the most time of a long text's preview; never for the library.
+     */
     public void toPreviewMp3(Path in, Path out, Path dir) throws IOException, InterruptedException {
         Processes.run(List.of(program, "-hide_banner", "-loglevel", "error", "-y", "-i", in.toString(),
-                "-ar", "44100", "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", out.toString()),
-                "", dir, timeout);
+                "-ac", "1", "-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3", out.toString()), "", dir, timeout);
     }
 }
