@@ -25,10 +25,11 @@ public record TtsSettings(String engine, String region, Integer threads, Integer
                           String espeak, String ffmpeg, List<String> command, String url, Map<String, String> headers,
                           List<VoiceEntry> voices) {
 
-    public static final TtsSettings DEFAULT = new TtsSettings(null, null, null, null, null, null, null, null, null,
-            null, null);
     private static final Set<String> ENGINES = Set.of("espeak-ng", "espeak", "command", "http");
     private static final Set<String> REGIONS = Set.of("north", "south", "north-nham", "bac", "nam");
+    /** After the sets above: the compact constructor reads them. */
+    public static final TtsSettings DEFAULT = new TtsSettings(null, null, null, null, null, null, null, null, null,
+            null, null);
 
     /** One voice of a command or http engine: {@code region} north, central or south names it in the console. */
     public record VoiceEntry(String id, String region, String label) {
