@@ -16,14 +16,16 @@ public interface SpeechLibrary {
      * upload; the refusals of an upload ({@code name_taken}, {@code invalid_file_name} ...) pass through.
      */
     default MediaEntry add(Path wav, String name, Principal who) {
-        return add(wav, name, who, null);
+        return add(wav, name, who, null, null);
     }
 
     /**
-     * The same at another sample rate than the library's 44.1 kHz: an alert's speech airs in one session
-     * with the attention tone, and a session plays one sample rate, so it takes the tone's.
+     * The same at another sample rate than the library's 44.1 kHz, in a named area: an alert's speech airs
+     * in one session with the attention tone, and a session plays one sample rate, so it takes the tone's;
+     * an officer over several communes must say which area a new item belongs to.
      *
      * @param sampleRate null for the library's own
+     * @param area       null for the speaker's own area (as an upload without ?area=)
      */
-    MediaEntry add(Path wav, String name, Principal who, Integer sampleRate);
+    MediaEntry add(Path wav, String name, Principal who, Integer sampleRate, String area);
 }

@@ -30,12 +30,21 @@ public final class SpokenAlerts implements AlertVoice {
         this.toneRate = toneRate;
     }
 
+    /**
+     * The area the speech belongs to: the officer's own when they have one (or the root for an admin);
+     * for an officer over several communes the first of them by id, so the alert is never refused for
+     * want of an area and the officer can still change or delete the file.
+     */
+    private static String areaOf(Principal who) {
+        return who.everywhere() || who.scopes().size() <= 1 ? null : new java.util.TreeSet<>(who.scopes()).first();
+    }
+
     @Override
     public CompletableFuture<String> speak(String title, String message, Principal who) {
         String name = "canh-bao-" + LocalDateTime.now(zone).format(STAMP) + "-" + sequence.incrementAndGet() + ".mp3";
         return speech.speak(message, null, null).thenApplyAsync(wav -> {
             try {
-                return library.add(wav, name, who, toneRate.get()).path();
+                return library.add(wav, name, who, toneRate.get(), areaOf(who)).path();
             } finally {
                 SpeechService.delete(wav);
             }

@@ -20,13 +20,13 @@ public record UploadedSpeech(MediaLibrary library, MediaUploads uploads, Library
                              Path workDir) implements SpeechLibrary {
 
     @Override
-    public MediaEntry add(Path wav, String name, Principal who, Integer sampleRate) {
+    public MediaEntry add(Path wav, String name, Principal who, Integer sampleRate, String area) {
         Path mp3 = null;
         try {
             mp3 = Files.createTempFile(Files.createDirectories(workDir), "library-", ".mp3");
             ffmpeg.toLibraryMp3(wav, mp3, workDir, sampleRate == null ? Ffmpeg.LIBRARY_RATE : sampleRate);
             byte[] bytes = Files.readAllBytes(mp3);
-            return guard.change(who, LibraryOwners.Kind.MEDIA, name, () -> library.entry(name).isPresent(), null,
+            return guard.change(who, LibraryOwners.Kind.MEDIA, name, () -> library.entry(name).isPresent(), area,
                     () -> uploads.store(name, bytes, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,7 +23,8 @@ class SpokenAlertTest extends PlayoutHarness {
 
     @Test
     void anAlertWithTextOnlyAirsItsMessageAsSpeechAfterTheTone() throws Exception {
-        ApiClient officer = server.as(server.user("can-bo-huyen", "officer", "commune-a"));
+        // A district officer over two communes: the speech still finds an area (the first of theirs).
+        ApiClient officer = server.as(server.user("can-bo-huyen", "officer", "commune-a", "commune-b"));
         connect(List.of("st-07"));
         TestServer.Reply drafted = officer.post("/api/alerts", JSON, """
                 {"title":"Lũ quét","message":"Lũ quét trên suối Nậm Păm. Mực nước 2,5 m, trên BĐ3 0,3 m. Bà con sơ tán ngay lên đồi.",
@@ -38,6 +39,10 @@ class SpokenAlertTest extends PlayoutHarness {
         JsonNode again = server.get("/api/alerts/" + id).body();
         assertEquals(spoken, again.at("/content/spoken").asText(), "the API shows the spoken file");
         assertTrue(Files.exists(dir.resolve("media").resolve(spoken)));
+        JsonNode file = java.util.stream.StreamSupport.stream(officer.get("/api/media").body().spliterator(), false)
+                .filter(m -> m.get("path").asText().equals(spoken)).findFirst().orElseThrow();
+        assertEquals("commune-a", file.get("area").asText());
+        assertEquals(22050, file.get("sampleRate").asInt(), "the attention tone's rate: they air in one session");
 
         TestServer.Reply test = officer.post("/api/alerts/" + id + "/test", JSON, "");
         assertEquals(201, test.status(), test.toString());
