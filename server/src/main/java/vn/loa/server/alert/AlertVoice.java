@@ -8,7 +8,9 @@ import vn.loa.server.auth.Principal;
  * the library path of the new recording. Slow (seconds), so it completes on the speech pool, never on the
  * API's threads.
  */
-@FunctionalInterface
 public interface AlertVoice {
     CompletableFuture<String> speak(String title, String message, Principal who);
+
+    /** Takes back a recording {@link #speak} made for a draft that was then refused, so no orphan stays. */
+    void discard(String path, Principal who);
 }

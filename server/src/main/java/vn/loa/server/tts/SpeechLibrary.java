@@ -28,4 +28,7 @@ public interface SpeechLibrary {
      * @param area       null for the speaker's own area (as an upload without ?area=)
      */
     MediaEntry add(Path wav, String name, Principal who, Integer sampleRate, String area);
+
+    /** Removes a recording this made and nothing uses yet (the draft it was made for was refused). */
+    void remove(String path, Principal who);
 }

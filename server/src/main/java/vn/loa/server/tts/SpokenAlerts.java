@@ -40,6 +40,11 @@ public final class SpokenAlerts implements AlertVoice {
     }
 
     @Override
+    public void discard(String path, Principal who) {
+        library.remove(path, who);
+    }
+
+    @Override
     public CompletableFuture<String> speak(String title, String message, Principal who) {
         String name = "canh-bao-" + LocalDateTime.now(zone).format(STAMP) + "-" + sequence.incrementAndGet() + ".mp3";
         return speech.speak(message, null, null).thenApplyAsync(wav -> {

@@ -20,6 +20,14 @@ public record UploadedSpeech(MediaLibrary library, MediaUploads uploads, Library
                              Path workDir) implements SpeechLibrary {
 
     @Override
+    public void remove(String path, Principal who) {
+        guard.remove(who, LibraryOwners.Kind.MEDIA, path, () -> library.entry(path).isPresent(), () -> {
+            uploads.delete(path);
+            return null;
+        });
+    }
+
+    @Override
     public MediaEntry add(Path wav, String name, Principal who, Integer sampleRate, String area) {
         Path mp3 = null;
         try {

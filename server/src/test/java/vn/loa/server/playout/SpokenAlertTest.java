@@ -57,6 +57,19 @@ class SpokenAlertTest extends PlayoutHarness {
     }
 
     @Test
+    void aDraftRefusedAfterItsSpeechLeavesNoRecordingBehind() throws Exception {
+        ApiClient officer = server.as(server.user("can-bo-huyen", "officer", "commune-a"));
+        TestServer.Reply refused = officer.post("/api/alerts", JSON, """
+                {"title":"Lũ quét","message":"Sơ tán ngay.","attentionTone":true,"targets":{"areas":["commune-a"]},
+                 "expiresAt":"2020-01-01T00:00:00Z"}""");
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("alert_expiry_invalid", refused.body().get("code").asText());
+        try (var files = Files.list(dir.resolve("media"))) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("canh-bao-")), "the speech was taken back");
+        }
+    }
+
+    @Test
     void anAlertWithARecordingIsNotSpoken() {
         ApiClient officer = server.as(server.user("can-bo-huyen", "officer", "commune-a"));
         TestServer.Reply drafted = officer.post("/api/alerts", JSON, """
