@@ -49,6 +49,19 @@ public final class SpeechService implements AutoCloseable {
                     return t;
                 });
         pool.allowCoreThreadTimeOut(true);
+        sweep(workDir);
+    }
+
+    /** The work directory holds only this service's temporary files: what a crash left there goes at start. */
+    private static void sweep(Path workDir) {
+        if (!Files.isDirectory(workDir)) {
+            return;
+        }
+        try (var files = Files.list(workDir)) {
+            files.filter(Files::isRegularFile).forEach(SpeechService::delete);
+        } catch (IOException e) {
+            // unreadable: the files stay, harmless; speech then fails on the same directory and says why
+        }
     }
 
     public static SpeechService from(TtsSettings s, Path workDir) {

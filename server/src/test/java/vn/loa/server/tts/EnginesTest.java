@@ -116,6 +116,34 @@ class EnginesTest {
     }
 
     @Test
+    void anMp3AnswerIsJoinedIntoOneWav() throws Exception {
+        Path mp3 = dir.resolve("answer.mp3");
+        new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=1",
+                "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k", mp3.toString()).inheritIO().start().waitFor();
+        byte[] body = Files.readAllBytes(mp3);
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "audio/mpeg");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        http.start();
+        try (SpeechService speech = new SpeechService(HttpEngine.of("http://127.0.0.1:" + http.getAddress().getPort()
+                + "/?v={voice}", Map.of(), List.of(new Voice("v", null, "v")), TIMEOUT), Region.north(),
+                new Ffmpeg("ffmpeg", TIMEOUT), 2, 5_000, dir.resolve("work"))) {
+            // Two sentences of 300 characters: two pieces, two MP3 answers, one WAV of both.
+            String text = ("Bà con chú ý theo dõi thông báo. ".repeat(9) + "\n").repeat(2);
+            Wav joined = Wav.read(speech.speak(text, "v", 1.0).get(30, TimeUnit.SECONDS));
+            assertTrue(Math.abs(joined.seconds() - 2.0) < 0.2, joined.seconds() + " s");
+            assertTrue(joined.peak() > 3000);
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
     void httpEngineRefusesAnAnswerThatIsNotAudio() throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", exchange -> {
