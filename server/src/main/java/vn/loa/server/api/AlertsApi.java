@@ -100,7 +100,7 @@ public final class AlertsApi {
             throw new ApiException(HttpResponseStatus.BAD_REQUEST, "alert_message_too_long",
                     "message must be at most 4000 characters").withParam("max", 4000);
         }
-        return TtsApi.translated(() -> voice.speak(body.title(), body.message(), request.principal()).thenApply(spoken -> {
+        return SpeechRefusals.translated(() -> voice.speak(body.title(), body.message(), request.principal()).thenApply(spoken -> {
             try {
                 return step(() -> new ApiResponse(HttpResponseStatus.CREATED, alerts.draft(body, request.actor(), spoken)));
             } catch (RuntimeException refused) {

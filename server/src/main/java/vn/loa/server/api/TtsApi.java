@@ -18,11 +18,8 @@ import vn.loa.server.media.MediaEdits;
 import vn.loa.server.media.MediaEntry;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.media.MediaMeta;
-import vn.loa.server.media.MediaUploads;
 import vn.loa.server.policy.LibraryGuard;
-import vn.loa.server.tts.SpeechFailed;
 import vn.loa.server.tts.SpeechLibrary;
-import vn.loa.server.tts.SpeechRefused;
 import vn.loa.server.tts.SpeechService;
 import vn.loa.server.tts.TtsEngine;
 
@@ -73,7 +70,7 @@ public final class TtsApi {
 
     private CompletableFuture<ApiResponse> preview(ApiRequest request) {
         SpeakRequest body = Json.body(request, SpeakRequest.class);
-        return translated(() -> speech.speak(body.text(), body.voice(), body.rate()).thenApplyAsync(wav -> {
+        return SpeechRefusals.translated(() -> speech.speak(body.text(), body.voice(), body.rate()).thenApplyAsync(wav -> {
             Path mp3 = null;
             try {
                 mp3 = Files.createTempFile(speech.workDir(), "preview-", ".mp3");
@@ -96,10 +93,10 @@ public final class TtsApi {
         String name = fileName(body.name());
         MediaEdits.Change said = new MediaEdits.Change(true, blankToNull(body.title()), true,
                 body.language() == null ? "vi" : blankToNull(body.language()), null);
-        return translated(() -> {
+        return SpeechRefusals.translated(() -> {
             MediaEdits.check(said);
             if (library.entry(name).isPresent()) { // said before speaking, not after a minute of work
-                throw new MediaUploadsTaken(name);
+                throw new SpeechRefusals.NameTaken(name);
             }
             return speech.speak(body.text(), body.voice(), body.rate()).thenApplyAsync(wav -> {
                 try {
@@ -122,65 +119,6 @@ public final class TtsApi {
         }
         String name = given.strip();
         return name.toLowerCase(java.util.Locale.ROOT).endsWith(".mp3") ? name : name + ".mp3";
-    }
-
-    /** The refusals of speech, of a name, of the library, as the API's codes, thrown now or when the work ends. */
-    static CompletableFuture<ApiResponse> translated(java.util.function.Supplier<CompletableFuture<ApiResponse>> work) {
-        CompletableFuture<ApiResponse> started;
-        try {
-            started = work.get();
-        } catch (RuntimeException e) {
-            started = CompletableFuture.failedFuture(e);
-        }
-        return started.handle((ok, failure) -> {
-            if (failure == null) {
-                return ok;
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            throw new CompletionException(apiException(cause));
-        });
-    }
-
-    private static Throwable apiException(Throwable cause) {
-        if (cause instanceof SpeechRefused e) {
-            ApiException out = ApiException.badRequest(e.getMessage()).withCode(e.code());
-            for (Map.Entry<String, Object> p : e.params().entrySet()) {
-                out = out.withParam(p.getKey(), p.getValue());
-            }
-            return out;
-        }
-        if (cause instanceof SpeechFailed e) {
-            return new ApiException(switch (e.code()) {
-                case "tts_busy" -> HttpResponseStatus.SERVICE_UNAVAILABLE;
-                case "tts_timeout" -> HttpResponseStatus.GATEWAY_TIMEOUT;
-                default -> HttpResponseStatus.BAD_GATEWAY;
-            }, e.code(), e.getMessage());
-        }
-        if (cause instanceof MediaUploadsTaken e) {
-            return new ApiException(HttpResponseStatus.CONFLICT, "name_taken", e.getMessage()).withParam("name", e.name);
-        }
-        if (cause instanceof MediaUploads.Refused e) {
-            return new ApiException(switch (e.kind()) {
-                case INVALID -> HttpResponseStatus.BAD_REQUEST;
-                case EXISTS -> HttpResponseStatus.CONFLICT;
-                case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
-            }, e.code(), e.getMessage());
-        }
-        if (cause instanceof MediaEdits.Invalid e) {
-            return ApiException.badRequest(e.getMessage()).withCode(e.code());
-        }
-        return cause;
-    }
-
-    /** The name is already in the library: refused before any speech is made. */
-    private static final class MediaUploadsTaken extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final String name;
-
-        MediaUploadsTaken(String name) {
-            super(name + " is already in the library; choose another name");
-            this.name = name;
-        }
     }
 
     private interface IoStep {
