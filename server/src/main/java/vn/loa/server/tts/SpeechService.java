@@ -1,7 +1,6 @@
 package vn.loa.server.tts;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.loa.server.config.TtsSettings;
-import vn.loa.server.text.TextRules;
 import vn.loa.server.tts.normalise.Region;
 import vn.loa.server.tts.normalise.VietnameseNormaliser;
 
@@ -49,19 +47,7 @@ public final class SpeechService implements AutoCloseable {
                     return t;
                 });
         pool.allowCoreThreadTimeOut(true);
-        sweep(workDir);
-    }
-
-    /** The work directory holds only this service's temporary files: what a crash left there goes at start. */
-    private static void sweep(Path workDir) {
-        if (!Files.isDirectory(workDir)) {
-            return;
-        }
-        try (var files = Files.list(workDir)) {
-            files.filter(Files::isRegularFile).forEach(SpeechService::delete);
-        } catch (IOException e) {
-            // unreadable: the files stay, harmless; speech then fails on the same directory and says why
-        }
+        WorkFiles.sweep(workDir);
     }
 
     public static SpeechService from(TtsSettings s, Path workDir) {
@@ -100,17 +86,17 @@ public final class SpeechService implements AutoCloseable {
      * with a WAV in the work directory that the caller deletes, or with a {@link SpeechFailed}.
      */
     public CompletableFuture<Path> speak(String text, String voice, Double rate) {
-        String chosen = check(text, voice, rate);
+        String chosen = SpeechRules.check(text, voice, rate, engine, maxChars);
         double factor = rate == null ? 1.0 : rate;
         List<String> chunks = SentenceChunks.split(normalise(text), CHUNK_CHARS);
         List<CompletableFuture<Path>> parts = new ArrayList<>();
         for (String chunk : chunks) {
-            parts.add(CompletableFuture.supplyAsync(() -> io(() -> engine.synthesize(chunk, chosen, factor, dirs())), pool()));
+            parts.add(CompletableFuture.supplyAsync(() -> WorkFiles.io(() -> engine.synthesize(chunk, chosen, factor, dirs())), pool()));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((v, failure) -> {
             List<Path> made = parts.stream().filter(p -> !p.isCompletedExceptionally()).map(CompletableFuture::join).toList();
             if (failure != null) {
-                made.forEach(SpeechService::delete);
+                made.forEach(WorkFiles::delete);
                 throw failure instanceof CompletionException c ? c : new CompletionException(failure);
             }
             return made;
@@ -124,41 +110,19 @@ public final class SpeechService implements AutoCloseable {
 
     private Path joined(List<Path> made) {
         try {
-            return io(() -> {
+            return WorkFiles.io(() -> {
                 Path out = Files.createTempFile(dirs(), "speech-", ".wav");
                 try {
                     ffmpeg.join(made, out, workDir);
                     return out;
                 } catch (IOException | RuntimeException e) {
-                    delete(out);
+                    WorkFiles.delete(out);
                     throw e;
                 }
             });
         } finally {
-            made.forEach(SpeechService::delete);
+            made.forEach(WorkFiles::delete);
         }
-    }
-
-    private String check(String text, String voice, Double rate) {
-        if (text == null || text.isBlank()) {
-            throw new SpeechRefused("tts_text_empty", "there is no text to speak");
-        }
-        if (text.length() > maxChars) {
-            throw new SpeechRefused("tts_text_too_long", "the text has " + text.length() + " characters; at most "
-                    + maxChars + " are spoken at once").with("max", maxChars).with("length", text.length());
-        }
-        TextRules.text("text", text, maxChars);
-        if (rate != null && (rate.isNaN() || rate < TtsEngine.MIN_RATE || rate > TtsEngine.MAX_RATE)) {
-            throw new SpeechRefused("tts_rate_out_of_range", "rate is a factor of the normal speed, "
-                    + TtsEngine.MIN_RATE + " to " + TtsEngine.MAX_RATE).with("min", TtsEngine.MIN_RATE)
-                    .with("max", TtsEngine.MAX_RATE);
-        }
-        String chosen = voice == null || voice.isBlank() ? engine.voices().get(0).id() : voice;
-        if (engine.voices().stream().noneMatch(v -> v.id().equals(chosen))) {
-            throw new SpeechRefused("tts_unknown_voice", "no voice '" + chosen + "' in the " + engine.name() + " engine")
-                    .with("voice", chosen);
-        }
-        return chosen;
     }
 
     private void execute(Runnable task) {
@@ -171,29 +135,6 @@ public final class SpeechService implements AutoCloseable {
 
     private Path dirs() throws IOException {
         return Files.createDirectories(workDir);
-    }
-
-    interface IoWork<T> {
-        T run() throws IOException, InterruptedException;
-    }
-
-    static <T> T io(IoWork<T> work) {
-        try {
-            return work.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SpeechFailed("tts_engine_failed", "interrupted");
-        }
-    }
-
-    static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temporary file in the work directory; the next start's sweep takes it
-        }
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class SpokenAlerts implements AlertVoice {
             try {
                 return library.add(wav, name, who, toneRate.get(), areaOf(who)).path();
             } finally {
-                SpeechService.delete(wav);
+                WorkFiles.delete(wav);
             }
         }, speech.pool());
     }

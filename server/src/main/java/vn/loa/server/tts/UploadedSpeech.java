@@ -43,7 +43,7 @@ public record UploadedSpeech(MediaLibrary library, MediaUploads uploads, Library
             throw new SpeechFailed("tts_engine_failed", "interrupted while encoding");
         } finally {
             if (mp3 != null) {
-                SpeechService.delete(mp3);
+                WorkFiles.delete(mp3);
             }
         }
     }
