@@ -197,7 +197,7 @@ async function route() {
 async function start() {
   await loadMessages(state.lang);
   translate();
-  const names = ['login', 'overview', 'station', 'library', 'record', 'schedule', 'onair', 'emergency', 'reports', 'users', 'password'];
+  const names = ['login', 'overview', 'station', 'library', 'record', 'tts', 'schedule', 'onair', 'emergency', 'reports', 'users', 'password'];
   for (const n of names) {
     pages[n] = (await import(`/web/pages/${n}.js`)).default;
   }
@@ -230,6 +230,7 @@ export function signedIn(user) {
   document.getElementById('who').textContent = `${user.name} · ${t('role.' + user.role)}`;
   document.getElementById('who').dataset.role = user.role;
   document.querySelectorAll('#nav [data-admin]').forEach(a => { a.hidden = user.role !== 'admin'; });
+  document.querySelectorAll('#nav [data-content]').forEach(a => { a.hidden = !can('content'); });
   if (!signedIn.streaming) {
     signedIn.streaming = true;
     streamEvents();

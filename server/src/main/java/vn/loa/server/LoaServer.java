@@ -1,6 +1,12 @@
 package vn.loa.server;
 
 import java.io.IOException;
+import vn.loa.server.api.TtsApi;
+import vn.loa.server.tts.SpeechLibrary;
+import vn.loa.server.tts.SpeechService;
+import vn.loa.server.tts.SpokenAlerts;
+import vn.loa.server.tts.UploadedSpeech;
+import vn.loa.server.media.MediaEntry;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +99,7 @@ public final class LoaServer implements AutoCloseable {
     private final PlayoutEngine playout;
     private final ScheduleService schedules;
     private final HttpApiServer http;
+    private final SpeechService speech;
     private int receiverPort;
     private int httpPort;
 
@@ -144,9 +151,13 @@ public final class LoaServer implements AutoCloseable {
         MediaUploads uploads = new MediaUploads(library, s.mediaDir());
         MediaMeta mediaMeta = new MediaMeta(db);
         new MediaApi(library, uploads, libraryGuard, mediaMeta).register(router);
-        new MediaEditsApi(library, new MediaEdits(library, uploads, mediaMeta, path -> schedules.list().stream()
+        MediaEdits mediaEdits = new MediaEdits(library, uploads, mediaMeta, path -> schedules.list().stream()
                 .filter(v -> v.broadcast().media() != null && v.broadcast().media().contains(path))
-                .map(ScheduleView::id).toList(), playlists::restoreFiles, clock), libraryGuard).register(router);
+                .map(ScheduleView::id).toList(), playlists::restoreFiles, clock);
+        new MediaEditsApi(library, mediaEdits, libraryGuard).register(router);
+        this.speech = SpeechService.from(s.tts(), s.dataDir().resolve("tts-work"));
+        SpeechLibrary speechLibrary = new UploadedSpeech(library, uploads, libraryGuard, speech.ffmpeg(), speech.workDir());
+        new TtsApi(speech, speechLibrary, library, mediaEdits, mediaMeta, libraryGuard, s.localZone()).register(router);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)
                 .register(router);
@@ -157,7 +168,9 @@ public final class LoaServer implements AutoCloseable {
         new SessionsApi(users, sessions, s.tls().http(), s.http(), clock).register(router);
         this.alerts = new AlertService(db, planner, launcher, playout, config.directory(), registry,
                 twoPersonRule, s.attentionTone(), clock);
-        new AlertsApi(alerts, scopes, config.directory(), registry, playout::nowPlaying).register(router);
+        new AlertsApi(alerts, scopes, config.directory(), registry, playout::nowPlaying)
+                .voice(new SpokenAlerts(speech, speechLibrary, s.localZone(), () -> s.attentionTone() == null ? null
+                        : library.entry(s.attentionTone()).map(MediaEntry::sampleRate).orElse(null))).register(router);
         new AreaTreeApi(config.directory(), registry, scopes).register(router);
         EventHub hub = new EventHub(clock);
         this.watch = new StationWatch(config.directory(), registry, hub, playout.events(), clock);
@@ -227,6 +240,7 @@ public final class LoaServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        speech.close();
         alerts.close();
         watch.close();
         schedules.close();

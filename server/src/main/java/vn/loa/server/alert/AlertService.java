@@ -122,6 +122,18 @@ public final class AlertService implements AutoCloseable {
     }
 
     public synchronized Alert draft(AlertDraft d, String by) {
+        return draft(d, by, null);
+    }
+
+    /**
+     * A draft whose message was spoken into {@code spoken} (a library path), which then is its media; the
+     * alert keeps the text and the path both. Null: the draft as the officer gave it.
+     */
+    public synchronized Alert draft(AlertDraft d, String by, String spoken) {
+        if (spoken != null) {
+            d = new AlertDraft(d.title(), d.message(), List.of(spoken), d.attentionTone(), d.targets(), d.repeat(),
+                    d.expiresAt(), d.correction());
+        }
         Instant now = clock.instant();
         String title = d.title() == null ? "" : d.title().strip();
         TextRules.line("title", title, 200);
@@ -142,7 +154,8 @@ public final class AlertService implements AutoCloseable {
                     .with("hours", 24);
         }
         AlertContent content = new AlertContent(d.media() == null ? List.of() : List.copyOf(d.media()),
-                d.attentionTone(), d.targets(), d.repeat(), d.correction() == null ? List.of() : List.copyOf(d.correction()));
+                d.attentionTone(), d.targets(), d.repeat(), d.correction() == null ? List.of() : List.copyOf(d.correction()),
+                spoken);
         try {
             planner.plan(request(title, content, content.media(), content.targets(), expires, now));
             if (!content.correction().isEmpty()) {

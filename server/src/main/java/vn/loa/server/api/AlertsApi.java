@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
 import vn.loa.server.alert.Alert;
+import vn.loa.server.alert.AlertContent;
+import vn.loa.server.alert.AlertVoice;
 import vn.loa.server.alert.AlertDraft;
 import vn.loa.server.alert.AlertRefused;
 import vn.loa.server.alert.AlertService;
@@ -28,6 +31,7 @@ public final class AlertsApi {
     private final StationDirectory directory;
     private final StationRegistry registry;
     private final Function<String, Optional<NowPlaying.View>> nowPlaying;
+    private AlertVoice voice;
 
     /**
      * GET /api/alerts/{id}/reach: where the alert stands on the caller's stations right now. {@code repeatNow}
@@ -55,8 +59,14 @@ public final class AlertsApi {
         this.nowPlaying = nowPlaying;
     }
 
+    /** Alerts with a message and no recording get their recording spoken from the message. */
+    public AlertsApi voice(AlertVoice speaker) {
+        this.voice = speaker;
+        return this;
+    }
+
     public void register(Router router) {
-        router.add(HttpMethod.POST, "/api/alerts", Access.EMERGENCY, Endpoint.sync(this::draft))
+        router.add(HttpMethod.POST, "/api/alerts", Access.EMERGENCY, this::draft)
                 .add(HttpMethod.GET, "/api/alerts", Access.MONITOR, Endpoint.sync(r -> ApiResponse.ok(
                         alerts.list(r.param("state"), Params.limit(r, 100, 1_000)).stream()
                                 .filter(a -> alerts.stations(a).stream().anyMatch(s -> scopes.reaches(r, s))).toList())))
@@ -75,12 +85,33 @@ public final class AlertsApi {
                 .add(HttpMethod.POST, "/api/alerts/{id}/cancel", Access.EMERGENCY, Endpoint.sync(this::cancel));
     }
 
-    private ApiResponse draft(ApiRequest request) {
+    /**
+     * A draft; one with a message and no recording is spoken first (attention tone still before it), so the
+     * answer then completes when the speech is in the library and the draft stored.
+     */
+    private CompletableFuture<ApiResponse> draft(ApiRequest request) {
         AlertDraft body = Json.body(request, AlertDraft.class);
-        return step(() -> {
-            scopes.requireAll(request, alerts.stations(body.targets()), "this alert");
-            return new ApiResponse(HttpResponseStatus.CREATED, alerts.draft(body, request.actor()));
-        });
+        scopes.requireAll(request, alerts.stations(body.targets()), "this alert");
+        if (voice == null || !AlertContent.needsSpeech(body)) {
+            return CompletableFuture.completedFuture(step(() -> new ApiResponse(HttpResponseStatus.CREATED,
+                    alerts.draft(body, request.actor()))));
+        }
+        if (body.message().length() > 4000) {
+            throw new ApiException(HttpResponseStatus.BAD_REQUEST, "alert_message_too_long",
+                    "message must be at most 4000 characters").withParam("max", 4000);
+        }
+        return SpeechRefusals.translated(() -> voice.speak(body.title(), body.message(), request.principal()).thenApply(spoken -> {
+            try {
+                return step(() -> new ApiResponse(HttpResponseStatus.CREATED, alerts.draft(body, request.actor(), spoken)));
+            } catch (RuntimeException refused) {
+                try {
+                    voice.discard(spoken, request.principal());
+                } catch (RuntimeException e) {
+                    refused.addSuppressed(e); // the refusal is what the officer must read; the leftover rides along
+                }
+                throw refused;
+            }
+        }));
     }
 
     private ApiResponse test(ApiRequest request) {

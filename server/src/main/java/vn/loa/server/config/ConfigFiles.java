@@ -15,9 +15,9 @@ final class ConfigFiles {
                       Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
                       Integer sendBufferBytes, Database database, String quietHours, String localTimeZone,
                       Integer alertConfirmAboveCommunes, Long maxUploadBytes, Boolean publicMetrics, Http http,
-                      ReceiverLimitsEntry receiverLimits, TlsEntry tls) {
+                      ReceiverLimitsEntry receiverLimits, TlsEntry tls, TtsSettings tts) {
         static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** server.yaml's http block (timeouts, body limit, failed-token limit); every key optional. */

@@ -79,7 +79,12 @@ public final class ConfigLoader {
                 Objects.requireNonNullElse(f.maxUploadBytes(), 32L * 1024 * 1024),
                 Objects.requireNonNullElse(f.publicMetrics(), false),
                 f.http() == null ? HttpEdgeSettings.DEFAULT : f.http().settings(),
-                receiverLimits(f.receiverLimits()), tls(f.tls(), configDir));
+                receiverLimits(f.receiverLimits()), tls(f.tls(), configDir), tts(f.tts()));
+    }
+
+    /** The tts block (checked as it is read: a wrong engine, command, URL or region stops the start). */
+    private static TtsSettings tts(TtsSettings file) {
+        return file == null ? TtsSettings.DEFAULT : file;
     }
 
     private static ReceiverLimits receiverLimits(ConfigFiles.ReceiverLimitsEntry e) {

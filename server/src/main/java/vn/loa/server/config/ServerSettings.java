@@ -24,6 +24,7 @@ import vn.loa.server.station.QuietHours;
  * @param http                the HTTP edge's timeouts and limits
  * @param receiverLimits      caps on receivers before and after the handshake
  * @param tls                 TLS on the receiver and HTTP ports, or {@link TlsSettings#OFF}
+ * @param tts                 text to speech: engine, voices, number reading region, limits (issue 16)
  */
 public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
                              long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
@@ -33,7 +34,7 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
                              String databaseUser, String databasePassword, int databasePoolSize,
                              QuietHours quietHours, ZoneId localZone, int alertConfirmAboveCommunes,
                              long maxUploadBytes, boolean publicMetrics, HttpEdgeSettings http,
-                             ReceiverLimits receiverLimits, TlsSettings tls) {
+                             ReceiverLimits receiverLimits, TlsSettings tls, TtsSettings tts) {
 
     public static final int DEFAULT_RECEIVER_PORT = 7700;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -70,7 +71,7 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
                 commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile, mediaDir, attentionTone,
                 emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes, databaseUrl, databaseUser,
                 databasePassword, databasePoolSize, quietHours, localZone, alertConfirmAboveCommunes, maxUploadBytes,
-                publicMetrics, this.http, receiverLimits, tls);
+                publicMetrics, this.http, receiverLimits, tls, tts);
     }
 
     private static void requirePort(int port, String name) {
