@@ -222,7 +222,7 @@ class ConsoleWalkBrowserTest {
     }
 
     private static List<String> pages(String role) {
-        List<String> pages = new ArrayList<>(List.of("overview", "station/st-01", "library", "record", "schedule", "onair",
+        List<String> pages = new ArrayList<>(List.of("overview", "station/st-01", "library", "record", "tts", "schedule", "onair",
                 "emergency", "reports", "password"));
         if (role.equals("admin")) {
             pages.add("users");
