@@ -28,7 +28,7 @@ final class StationEncoder {
         List<String> args = new ArrayList<>(List.of("-i", input.toString(), "-vn", "-map_metadata", "-1"));
         if (measured != null && measured.integrated() != null) {
             // loudnorm works at 192 kHz inside; the station rate is set after it.
-            args.addAll(List.of("-af", meter.filter(measured) + ",aresample=" + f.sampleRate()));
+            args.addAll(List.of("-af", meter.gainFilter(measured) + ",aresample=" + f.sampleRate()));
         }
         args.addAll(List.of("-ac", String.valueOf(f.channels()), "-ar", String.valueOf(f.sampleRate()),
                 "-c:a", "libmp3lame", "-b:a", f.bitrateKbps() + "k", "-f", "mp3", output.toString()));

@@ -185,14 +185,14 @@ class AudioConversionTest {
     @Test
     void theServerAnswersOthersWhileALongConversionRunsAndTellsItsProgress() throws Exception {
         ApiClient operator = operator("");
-        Path longRecording = Sound.make(made.resolve("hoi-nghi.opus"), "anoisesrc=color=pink:amplitude=0.1", 240,
+        Path longRecording = Sound.make(made.resolve("hoi-nghi.opus"), "anoisesrc=color=pink:amplitude=0.1", 120,
                 "0dB", "-ac", "1", "-c:a", "libopus", "-b:a", "16k");
         HttpClient http = HttpClient.newHttpClient();
         Queue<String> events = new ConcurrentLinkedQueue<>();
         http.sendAsync(operator.builder("/api/events").GET().build(), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> r.body().forEach(events::add));
         CompletableFuture<HttpResponse<String>> upload = http.sendAsync(operator.builder("/api/media?name=hoi-nghi.opus")
-                .header("Content-Type", "audio/ogg").POST(HttpRequest.BodyPublishers.ofFile(longRecording)).build(),
+                .timeout(Duration.ofMinutes(5)).header("Content-Type", "audio/ogg").POST(HttpRequest.BodyPublishers.ofFile(longRecording)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> events.stream().anyMatch(line -> line.contains("media.progress")
