@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Measures a file with ffmpeg's EBU R128 meter ({@code ebur128=peak=true}): integrated loudness, its
- * gate threshold, loudness range and true peak, read from the meter's summary. The meter is about four
- * times quicker than loudnorm's analysing pass (which resamples to 192 kHz), and its figures are the
- * ones loudnorm needs when it has to limit.
+ * gate threshold, loudness range and true peak, read from the meter's summary (about four times
+ * quicker than loudnorm's analysing pass, which resamples to 192 kHz), and says how to apply a gain.
  */
 public final class LoudnessMeter {
     private static final Pattern INTEGRATED = Pattern.compile("I:\\s+(-?[0-9.]+|-inf) LUFS\\s+Threshold:\\s+(-?[0-9.]+|-inf) LUFS");
@@ -59,30 +58,20 @@ public final class LoudnessMeter {
                 number(lra.group(1)), Math.max(-99, number(i.group(2))));
     }
 
-    /** The gain that brings the measured file to the target. */
-    double gainDb(Measured measured) {
-        return settings.targetLufs() - measured.integrated();
-    }
-
-    /** Whether one plain gain reaches the target without the true peak passing the ceiling. */
-    boolean linearGainFits(Measured measured) {
-        // Half a decibel kept for the MP3 encoder's overshoot, which the input's peak cannot show.
-        return measured.truePeak() + gainDb(measured) <= settings.truePeakDbtp() - 0.5;
-    }
-
     /**
-     * The filter that applies the gain: a plain volume change where the peaks allow it; otherwise loudnorm
-     * given the measured figures, which applies the same gain and lets its look-ahead true-peak limiter
-     * take only the peaks that would pass the ceiling (LRA 20 keeps speech's natural range untouched).
+     * The filter that applies {@code gainDb}: a plain volume change where the input's true peak plus the
+     * gain stays half a decibel under the ceiling (room for the MP3 encoder's overshoot, which the input
+     * cannot show); otherwise the same gain followed by a limiter run at four times the station rate, so
+     * it sees the peaks between samples too and holds the true peak under the ceiling.
      */
-    String gainFilter(Measured measured) {
-        if (linearGainFits(measured)) {
-            return String.format(Locale.ROOT, "volume=%.2fdB", gainDb(measured));
+    String gainFilter(double gainDb, double inputTruePeak, int stationRate) {
+        double ceiling = settings.truePeakDbtp() - 0.5;
+        String volume = String.format(Locale.ROOT, "volume=%.2fdB", gainDb);
+        if (inputTruePeak + gainDb <= ceiling) {
+            return volume;
         }
-        return String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:LRA=20:measured_I=%.2f:measured_TP=%.2f"
-                        + ":measured_LRA=%.2f:measured_thresh=%.2f:linear=true", settings.targetLufs(),
-                settings.truePeakDbtp(), measured.integrated(), measured.truePeak(), Math.min(20, measured.range()),
-                measured.threshold());
+        return String.format(Locale.ROOT, "aresample=%d,%s,alimiter=limit=%.4f:attack=5:release=50:level=false,aresample=%d",
+                stationRate * 4, volume, Math.pow(10, ceiling / 20), stationRate);
     }
 
     private static double number(String text) {

@@ -21,14 +21,16 @@ final class StationEncoder {
         this.meter = meter;
     }
 
-    /** @param measured the input's loudness; without one (silence) no gain is applied */
-    void encode(Path input, LoudnessMeter.Measured measured, Path output, DoubleConsumer progress)
+    /**
+     * @param gainDb        null: no gain (silence has no loudness to correct)
+     * @param inputTruePeak the input's true peak, which decides whether a limiter is needed
+     */
+    void encode(Path input, Double gainDb, double inputTruePeak, Path output, DoubleConsumer progress)
             throws LoudnessMeter.Undecodable, Ffmpeg.Failed {
         StationFormat f = settings.station();
         List<String> args = new ArrayList<>(List.of("-i", input.toString(), "-vn", "-map_metadata", "-1"));
-        if (measured != null && measured.integrated() != null) {
-            // loudnorm works at 192 kHz inside; the station rate is set after it.
-            args.addAll(List.of("-af", meter.gainFilter(measured) + ",aresample=" + f.sampleRate()));
+        if (gainDb != null) {
+            args.addAll(List.of("-af", meter.gainFilter(gainDb, inputTruePeak, f.sampleRate())));
         }
         args.addAll(List.of("-ac", String.valueOf(f.channels()), "-ar", String.valueOf(f.sampleRate()),
                 "-c:a", "libmp3lame", "-b:a", f.bitrateKbps() + "k", "-f", "mp3", output.toString()));

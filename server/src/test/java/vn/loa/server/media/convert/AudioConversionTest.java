@@ -108,15 +108,18 @@ class AudioConversionTest {
     }
 
     @Test
-    void aQuietAndALoudRecordingEndWithinOneLoudnessUnitOfTheTarget() throws Exception {
+    void quietLoudAndPeakySpeechEndWithinOneLoudnessUnitOfTheTarget() throws Exception {
         ApiClient operator = operator("");
         Path quiet = Sound.make(made.resolve("thi-tham.wav"), "anoisesrc=color=pink:amplitude=0.095", 4, "0dB");
         Path loud = Sound.make(made.resolve("hop-xom.wav"), "sine=frequency=440", 4, "13.7dB");
         assertEquals(-35, Sound.lufs(quiet), 2, "the quiet input is about -35 LUFS");
         assertEquals(-8, Sound.lufs(loud), 2, "the loud input is about -8 LUFS");
-        for (Path input : List.of(quiet, loud)) {
+        Path speech = Files.copy(media().resolve("bulletin.mp3"), made.resolve("ban-tin-22khz.mp3"));
+        assertTrue(Sound.lufs(speech) < -17, "speech whose peaks reach full scale: only a limiter lets it reach -16");
+        for (Path input : List.of(quiet, loud, speech)) {
             String name = input.getFileName().toString();
-            TestServer.Reply reply = operator.post("/api/media?name=" + name, "audio/wav", Files.readAllBytes(input));
+            TestServer.Reply reply = operator.post("/api/media?name=" + name, "application/octet-stream",
+                    Files.readAllBytes(input));
             assertEquals(201, reply.status(), reply.toString());
             assertEquals(TARGET, Sound.lufs(media().resolve(reply.body().get("path").asText())), 1.0, name);
         }
