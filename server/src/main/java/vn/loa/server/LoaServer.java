@@ -155,7 +155,7 @@ public final class LoaServer implements AutoCloseable {
         this.ingest = new AudioIngest(library, uploads, (who, name, replace, area, place) -> libraryGuard.change(who,
                 LibraryOwners.Kind.MEDIA, name, () -> replace && library.entry(name).isPresent(), area, place),
                 loudness, s.media(), ffmpeg, (upload, percent) -> hub.publish("media.progress", null,
-                        Map.of("name", upload, "percent", percent)));
+                        Map.of("name", upload, "percent", percent)), s.dataDir().resolve("conversions"));
         this.libraryLoudness = new LibraryLoudness(library, loudness, ffmpeg, s.media());
         new MediaApi(library, libraryGuard, mediaMeta, ingest, loudness).register(router);
         new MediaEditsApi(library, new MediaEdits(library, uploads, mediaMeta, path -> schedules.list().stream()

@@ -102,7 +102,7 @@ public final class MediaLibrary {
 
     /**
      * Whether a file belongs to the library: nothing under a hidden name or folder is an item (the
-     * originals kept beside converted files, conversions still in progress).
+     * originals kept beside converted files, an upload on its way into place).
      */
     private boolean listed(Path file) {
         for (Path part : root.relativize(file.toAbsolutePath().normalize())) {

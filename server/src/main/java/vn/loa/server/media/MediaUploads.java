@@ -93,7 +93,7 @@ public final class MediaUploads {
     }
 
     /**
-     * Puts a finished station MP3 (made in {@link #workFolder()}) into the library under {@code name}, and
+     * Puts a finished station MP3 (made in the conversion work folder) into the library under {@code name}, and
      * keeps the upload as it came in the hidden originals folder, where the scan does not list it.
      *
      * @param original null when the stored file is the upload itself
@@ -111,8 +111,16 @@ public final class MediaUploads {
                 Path originals = Files.createDirectories(folder.resolve(ORIGINALS));
                 Files.move(original, originals.resolve(originalName), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(finished, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            // The work folder may be on another file system: the file comes over under a hidden name first,
+            // so the library never sees half of it, and is renamed into place atomically.
+            Path temp = folder.resolve(".upload-" + UUID.randomUUID() + ".tmp");
+            try {
+                Files.move(finished, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
             library.rescan();
             log.info("Stored {} from {} ({} ms)", name, originalName, verdict.durationMs());
             return library.entry(name).orElse(verdict);
@@ -120,11 +128,6 @@ public final class MediaUploads {
             throw new Refused(Refused.Kind.NO_SPACE, "could not store " + name + ": " + e.getMessage()
                     + " (nothing was kept)");
         }
-    }
-
-    /** Where conversions write before their result is placed: hidden, on the library's file system. */
-    public Path workFolder() throws IOException {
-        return Files.createDirectories(folder.resolve(".work"));
     }
 
     public synchronized MediaEntry store(String name, byte[] bytes, boolean replace) {

@@ -32,6 +32,7 @@ public final class AudioIngest implements AutoCloseable {
             "ogg", "oga", "opus", "wma", "webm");
     private final Parts parts;
     private final ThreadPoolExecutor pool;
+    private final Path workFolder;
 
     /** What every job uses; one record instead of eight arguments. */
     record Parts(MediaLibrary library, MediaUploads uploads, LibraryDoor door, LoudnessStore loudness,
@@ -53,8 +54,10 @@ public final class AudioIngest implements AutoCloseable {
                          Set<String> formats) {
     }
 
+    /** @param workFolder where uploads wait and conversions write (the data directory, not the library) */
     public AudioIngest(MediaLibrary library, MediaUploads uploads, LibraryDoor door, LoudnessStore loudness,
-                       ConversionSettings settings, Ffmpeg ffmpeg, ProgressSink sink) {
+                       ConversionSettings settings, Ffmpeg ffmpeg, ProgressSink sink, Path workFolder) {
+        this.workFolder = workFolder;
         LoudnessMeter meter = new LoudnessMeter(ffmpeg, settings);
         this.parts = new Parts(library, uploads, door, loudness, settings, ffmpeg, meter,
                 new StationEncoder(ffmpeg, settings, meter), new ThrottledProgress(sink));
@@ -73,7 +76,7 @@ public final class AudioIngest implements AutoCloseable {
 
     /** Work files left by a conversion a stop cut short are worth nothing; the folder itself stays. */
     private void clearWorkFolder() {
-        try (var leftovers = Files.list(parts.uploads().workFolder())) {
+        try (var leftovers = Files.list(Files.createDirectories(workFolder))) {
             leftovers.forEach(AudioIngest::deleteQuietly);
         } catch (IOException e) {
             log.warn("Cannot prepare the conversion work folder: {}", e.getMessage());
@@ -145,7 +148,7 @@ public final class AudioIngest implements AutoCloseable {
         String base = base(name);
         parts.uploads().requireFreeName(base + ".mp3", replace);
         try {
-            Path input = parts.uploads().workFolder().resolve(UUID.randomUUID() + "." + extension);
+            Path input = Files.createDirectories(workFolder).resolve(UUID.randomUUID() + "." + extension);
             fill.fill(input);
             return new IngestJob(parts, name, base, extension, input, who, area, replace);
         } catch (IOException e) {

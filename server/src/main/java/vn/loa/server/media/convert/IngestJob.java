@@ -23,6 +23,8 @@ import vn.loa.server.media.Mp3Refusals;
 record IngestJob(AudioIngest.Parts parts, String upload, String base, String extension, Path input, Principal who,
                  String area, boolean replace) {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestJob.class);
+
     String libraryName() {
         return base + ".mp3";
     }
@@ -81,6 +83,8 @@ record IngestJob(AudioIngest.Parts parts, String upload, String base, String ext
                 throw failed("the converted file could not be trimmed: " + e.getMessage());
             }
         }
+        LOG.info("Converted {}: {} LUFS in, gain {} dB, {} LUFS / {} dBTP stored", upload, before.integrated(),
+                gain == null ? 0 : round(gain), after.integrated(), after.truePeak());
         return place(out, true, new Loudness(after.integrated(), after.truePeak(), gain == null ? 0 : round(gain),
                 near(after.integrated())));
     }
