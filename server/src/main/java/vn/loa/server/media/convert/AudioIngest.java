@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +64,7 @@ public final class AudioIngest implements AutoCloseable {
                 new StationEncoder(ffmpeg, settings, meter), new ThrottledProgress(sink));
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.conversionThreads(), settings.conversionThreads(), 0,
-                TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, settings.queue())), r -> {
+                TimeUnit.SECONDS, settings.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(settings.queue()), r -> {
                     Thread t = new Thread(r, "media-convert-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;

@@ -213,6 +213,54 @@ class AudioConversionTest {
                 line.contains("hoi-nghi.opus") && line.contains("\"percent\":100")));
     }
 
+    @Test
+    void aFullConversionQueueIsRefusedAtOnceWithACode() throws Exception {
+        ApiClient operator = operator("media:\n  conversionThreads: 1\n  conversionQueue: 0\n");
+        Path longRecording = Sound.make(made.resolve("hop-thon.opus"), "anoisesrc=color=pink:amplitude=0.1", 120,
+                "0dB", "-ac", "1", "-c:a", "libopus", "-b:a", "16k");
+        CompletableFuture<HttpResponse<String>> first = HttpClient.newHttpClient().sendAsync(operator
+                .builder("/api/media?name=hop-thon.opus").timeout(Duration.ofMinutes(5)).header("Content-Type", "audio/ogg")
+                .POST(HttpRequest.BodyPublishers.ofFile(longRecording)).build(), HttpResponse.BodyHandlers.ofString());
+        Path wav = Sound.make(made.resolve("ngan.wav"), "sine=frequency=440", 1, "0dB");
+        await().atMost(Duration.ofSeconds(60)).until(() -> converting(dir.resolve("data/conversions")));
+        TestServer.Reply busy = operator.post("/api/media?name=ngan.wav", "audio/wav", Files.readAllBytes(wav));
+        assertEquals(503, busy.status(), busy.toString());
+        assertEquals("conversion_busy", busy.body().get("code").asText());
+        assertEquals(201, first.get(5, java.util.concurrent.TimeUnit.MINUTES).statusCode());
+        assertEquals(201, operator.post("/api/media?name=ngan.wav", "audio/wav", Files.readAllBytes(wav)).status(),
+                "taken once the slot is free");
+    }
+
+    @Test
+    void filesAlreadyInTheLibraryAreMeasuredInTheBackgroundAndLeftAsTheyAre() throws Exception {
+        operator("");
+        byte[] shipped = Files.readAllBytes(media().resolve("bulletin.mp3"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> entry("bulletin.mp3").get("loudness").hasNonNull("integratedLufs"));
+        JsonNode loudness = entry("bulletin.mp3").get("loudness");
+        assertEquals(Sound.lufs(media().resolve("bulletin.mp3")), loudness.get("integratedLufs").asDouble(), 0.2);
+        assertEquals(0.0, loudness.get("gainDb").asDouble());
+        assertArrayEquals(shipped, Files.readAllBytes(media().resolve("bulletin.mp3")), "measured, not changed");
+    }
+
+    /** Whether a conversion is under way: its input waits in the work folder until it is done. */
+    private static boolean converting(Path work) throws java.io.IOException {
+        if (!Files.isDirectory(work)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(work)) {
+            return files.findAny().isPresent();
+        }
+    }
+
+    private JsonNode entry(String path) {
+        for (JsonNode e : server.get("/api/media").body()) {
+            if (e.get("path").asText().equals(path)) {
+                return e;
+            }
+        }
+        throw new AssertionError(path + " is not listed");
+    }
+
     private record Recording(String name, String source, String gain, String... options) {
     }
 
