@@ -99,14 +99,16 @@ record IngestJob(AudioIngest.Parts parts, String upload, String base, String ext
         }
     }
 
-    /** Whole gain steps that bring a converted file nearer the target without passing the true-peak ceiling. */
+    /** Whole steps that bring a converted file nearer the target, unless it is within half a step already. */
     private int trim(LoudnessMeter.Measured m) {
+        double off = parts.settings().targetLufs() - m.integrated();
+        return Math.abs(off) <= GlobalGain.DB_PER_STEP / 2 ? 0 : steps(m);
+    }
+
+    /** Whole global_gain steps nearest the target that keep the true peak under the ceiling. */
+    private int steps(LoudnessMeter.Measured m) {
         ConversionSettings s = parts.settings();
-        double off = s.targetLufs() - m.integrated();
-        if (Math.abs(off) <= GlobalGain.DB_PER_STEP / 2) {
-            return 0;
-        }
-        int steps = (int) Math.round(off / GlobalGain.DB_PER_STEP);
+        int steps = (int) Math.round((s.targetLufs() - m.integrated()) / GlobalGain.DB_PER_STEP);
         while (steps > 0 && m.truePeak() + steps * GlobalGain.DB_PER_STEP > s.truePeakDbtp()) {
             steps--;
         }
@@ -123,11 +125,7 @@ record IngestJob(AudioIngest.Parts parts, String upload, String base, String ext
         if (m.integrated() == null) {
             return place(input, false, new Loudness(null, m.truePeak(), 0, false));
         }
-        ConversionSettings s = parts.settings();
-        int steps = (int) Math.round((s.targetLufs() - m.integrated()) / GlobalGain.DB_PER_STEP);
-        while (steps > 0 && m.truePeak() + steps * GlobalGain.DB_PER_STEP > s.truePeakDbtp()) {
-            steps--;
-        }
+        int steps = steps(m);
         if (!near(m.integrated() + steps * GlobalGain.DB_PER_STEP)) {
             return convert(out);
         }
