@@ -1,10 +1,19 @@
-import { api, can, duration, el, notify, t, authHeaders, translate, refusal } from '/web/app.js';
+import { api, can, duration, el, notify, t, authHeaders, translate, refusal, onEvent } from '/web/app.js';
 import { showDate } from '/web/pages/vntime.js';
 
-// The library (issue 15): drop or pick MP3s (progress and the verdict per file), find a file by its
+// The library (issues 15, 16): drop or pick recordings of any format a phone makes (upload and conversion
+// progress, the verdict and loudness per file), find a file by its
 // title or language, give it a title and a language, rename, replace or delete it, and put programmes
 // together by dragging files into order. The server decides who may change what; a refusal is told by
 // its code.
+
+/** What phones and recorders write; the server converts all of it to the station MP3 (issue 16). */
+const AUDIO = '.mp3,.m4a,.aac,.mp4,.amr,.3gp,.3ga,.wav,.flac,.ogg,.oga,.opus,.wma,.webm,audio/*';
+
+/** LUFS the Vietnamese way: a real minus sign and a decimal comma, "−16,0". */
+function lufs(value) {
+  return value.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace('-', '\u2212');
+}
 
 /** Languages communes broadcast in: the tag stored on the server, the key of its name here. */
 const LANGUAGES = [
@@ -48,7 +57,8 @@ export default async function library(view) {
   let media = [];
   let playlists = [];
   const uploads = el('ul', { id: 'uploads', class: 'uploads', 'aria-live': 'polite' });
-  const picker = el('input', { type: 'file', id: 'upload-files', accept: '.mp3,audio/mpeg', multiple: true, class: 'visually-hidden' });
+  const picker = el('input', { type: 'file', id: 'upload-files', accept: AUDIO, multiple: true, class: 'visually-hidden' });
+  const formats = el('p', { id: 'upload-formats', class: 'hint' });
   const dropzone = el('div', { id: 'dropzone', class: 'dropzone', role: 'button', tabindex: '0',
     'aria-describedby': 'dropzone-hint' },
   el('strong', { 'data-i18n': 'library.drop' }), el('span', { id: 'dropzone-hint', class: 'hint', 'data-i18n': 'library.dropHint' }));
@@ -61,7 +71,7 @@ export default async function library(view) {
   const editorBox = el('div', { id: 'pl-editor-box' });
 
   view.append(el('h1', { 'data-i18n': 'library.title' }),
-    can('content') ? el('section', { class: 'card' }, el('h2', { 'data-i18n': 'library.upload' }), dropzone,
+    can('content') ? el('section', { class: 'card' }, el('h2', { 'data-i18n': 'library.upload' }), formats, dropzone,
       picker, el('label', { for: 'upload-files', class: 'button-like', 'data-i18n': 'library.choose' }), uploads) : '',
     el('section', { class: 'card' }, el('h2', { 'data-i18n': 'library.files' }),
       el('div', { class: 'media-filters' },
@@ -94,6 +104,13 @@ export default async function library(view) {
     editorBox.dispatchEvent(new CustomEvent('library-refreshed'));
     translate(view);
   };
+  if (can('content')) {
+    api('GET', '/api/media/conversion').then(r => {
+      if (r.status !== 200) return;
+      formats.textContent = t(r.body.ffmpeg ? 'library.formats' : 'library.noFfmpeg');
+      formats.classList.toggle('error', !r.body.ffmpeg);
+    });
+  }
   search.addEventListener('input', draw);
   language.addEventListener('change', draw);
 
@@ -138,22 +155,33 @@ function upload(file, replace, list, done) {
   const xhr = new XMLHttpRequest();
   xhr.open('POST', '/api/media?name=' + encodeURIComponent(file.name) + (replace ? '&replace=true' : ''));
   Object.entries(authHeaders('POST')).forEach(([name, value]) => xhr.setRequestHeader(name, value));
-  xhr.setRequestHeader('Content-Type', 'audio/mpeg');
+  xhr.setRequestHeader('Content-Type', file.type && file.type.startsWith('audio/') ? file.type : 'application/octet-stream');
   xhr.upload.onprogress = e => { if (e.lengthComputable) bar.value = 100 * e.loaded / e.total; };
+  // Once sent, the bar shows the server's conversion, which it tells on the event stream by the upload's name.
+  const converting = onEvent(event => {
+    if (event.type !== 'media.progress' || event.data?.name !== file.name) return;
+    bar.value = event.data.percent;
+    result.textContent = t('library.converting', { percent: event.data.percent });
+  });
+  xhr.upload.onload = () => { bar.value = 0; };
   xhr.onload = () => {
+    converting();
     let body = {};
     try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
     bar.value = 100;
     const ok = xhr.status === 201;
     item.classList.add(ok ? 'ok' : 'refused');
-    result.textContent = ok ? t('library.uploaded', { length: duration(body.durationMs) }) : refused(xhr.status, body);
+    const measured = body.loudness?.integratedLufs;
+    result.textContent = !ok ? refused(xhr.status, body) : measured != null
+      ? t('library.uploadedLoudness', { length: duration(body.durationMs), lufs: lufs(measured) })
+      : t('library.uploaded', { length: duration(body.durationMs) });
     if (xhr.status === 409 && !replace) {
       result.append(' ', el('button', { type: 'button', class: 'replace-upload', onclick: () => { item.remove(); upload(file, true, list, done); } },
         t('library.replaceOld')));
     }
     if (ok) done();
   };
-  xhr.onerror = () => { item.classList.add('refused'); result.textContent = t('common.networkError'); };
+  xhr.onerror = () => { converting(); item.classList.add('refused'); result.textContent = t('common.networkError'); };
   xhr.send(file);
 }
 
@@ -166,6 +194,16 @@ async function preview(path, player) {
 
 const fileName = path => path.substring(path.lastIndexOf('/') + 1);
 
+/** The card's loudness: "−16,0 LUFS", marked when it is off the common level, or that it is not measured yet. */
+function loudness(l) {
+  if (!l || l.integratedLufs == null) return el('span', { class: 'loudness pending' }, t('library.loudnessPending'));
+  const state = t(l.normalised ? 'library.loudnessNormalised' : 'library.loudnessOff');
+  return el('span', { class: 'loudness' + (l.normalised ? '' : ' off'), title: state },
+    el('span', { class: 'visually-hidden' }, t('library.loudness') + ' '),
+    t('library.loudnessValue', { lufs: lufs(l.integratedLufs) }),
+    el('span', { class: 'visually-hidden' }, ', ' + state));
+}
+
 /** One file as a card: what it is, then what can be done with it. */
 function card(m, player, refresh) {
   const url = '/api/media/' + m.path.split('/').map(encodeURIComponent).join('/');
@@ -177,7 +215,8 @@ function card(m, player, refresh) {
     el('p', { class: 'media-facts' },
       el('span', { class: 'lang' + (m.language ? '' : ' none') }, languageName(m.language)),
       el('span', {}, el('span', { class: 'visually-hidden' }, t('library.length') + ' '), el('span', { class: 'length' }, duration(m.durationMs))),
-      el('span', {}, el('span', { class: 'visually-hidden' }, t('library.added') + ' '), el('span', { class: 'date' }, date))),
+      el('span', {}, el('span', { class: 'visually-hidden' }, t('library.added') + ' '), el('span', { class: 'date' }, date)),
+      m.accepted ? loudness(m.loudness) : ''),
     m.accepted ? '' : el('p', { class: 'error', 'data-i18n': 'library.rejected' }));
   const actions = el('div', { class: 'actions' });
   if (m.accepted) {
@@ -188,12 +227,14 @@ function card(m, player, refresh) {
     item.append(el('p', { class: 'muted read-only' }, t('library.readOnly')));
   }
   if (can('content') && m.mayChange) {
-    const replacePicker = el('input', { type: 'file', accept: '.mp3,audio/mpeg', class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
+    const replacePicker = el('input', { type: 'file', accept: AUDIO, class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
       'aria-label': t('library.replaceNamed', { title: m.title }) });
     replacePicker.addEventListener('change', () => {
       const chosen = replacePicker.files[0];
       if (chosen) {
-        const renamed = new File([chosen], fileName(m.path), { type: 'audio/mpeg' });
+        // The new recording may be of another format: it keeps its extension, the server makes the MP3.
+        const ext = chosen.name.includes('.') ? chosen.name.substring(chosen.name.lastIndexOf('.')) : '.mp3';
+        const renamed = new File([chosen], fileName(m.path).replace(/\.mp3$/i, ext), { type: chosen.type });
         upload(renamed, true, document.getElementById('uploads') || el('ul'), refresh);
       }
     });

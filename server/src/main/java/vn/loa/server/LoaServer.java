@@ -73,6 +73,10 @@ import vn.loa.server.broadcast.BroadcastPlanner;
 import vn.loa.server.gateway.ReceiverGateway;
 import vn.loa.server.identity.ServerTls;
 import vn.loa.server.media.MediaLibrary;
+import vn.loa.server.media.convert.AudioIngest;
+import vn.loa.server.media.convert.Ffmpeg;
+import vn.loa.server.media.convert.LibraryLoudness;
+import vn.loa.server.media.convert.LoudnessStore;
 import vn.loa.server.playout.PlayoutEngine;
 import vn.loa.server.schedule.QuietHoursGuard;
 import vn.loa.server.schedule.ScheduleService;
@@ -100,6 +104,8 @@ public final class LoaServer implements AutoCloseable {
     private final ScheduleService schedules;
     private final HttpApiServer http;
     private final SpeechService speech;
+    private final AudioIngest ingest;
+    private final LibraryLoudness libraryLoudness;
     private int receiverPort;
     private int httpPort;
 
@@ -150,7 +156,15 @@ public final class LoaServer implements AutoCloseable {
         this.playlists = new PlaylistEditor(library, new PlaylistStore(db), s.mediaDir(), clock);
         MediaUploads uploads = new MediaUploads(library, s.mediaDir());
         MediaMeta mediaMeta = new MediaMeta(db);
-        new MediaApi(library, uploads, libraryGuard, mediaMeta).register(router);
+        EventHub hub = new EventHub(clock);
+        Ffmpeg ffmpeg = new Ffmpeg(s.media().ffmpeg());
+        LoudnessStore loudness = new LoudnessStore(db, s.mediaDir(), clock);
+        this.ingest = new AudioIngest(library, uploads, (who, name, replace, area, place) -> libraryGuard.change(who,
+                LibraryOwners.Kind.MEDIA, name, () -> replace && library.entry(name).isPresent(), area, place),
+                loudness, s.media(), ffmpeg, (upload, percent) -> hub.publish("media.progress", null,
+                        Map.of("name", upload, "percent", percent)), s.dataDir().resolve("conversions"));
+        this.libraryLoudness = new LibraryLoudness(library, loudness, ffmpeg, s.media());
+        new MediaApi(library, libraryGuard, mediaMeta, ingest, loudness).register(router);
         MediaEdits mediaEdits = new MediaEdits(library, uploads, mediaMeta, path -> schedules.list().stream()
                 .filter(v -> v.broadcast().media() != null && v.broadcast().media().contains(path))
                 .map(ScheduleView::id).toList(), playlists::restoreFiles, clock);
@@ -172,7 +186,6 @@ public final class LoaServer implements AutoCloseable {
                 .voice(new SpokenAlerts(speech, speechLibrary, s.localZone(), () -> s.attentionTone() == null ? null
                         : library.entry(s.attentionTone()).map(MediaEntry::sampleRate).orElse(null))).register(router);
         new AreaTreeApi(config.directory(), registry, scopes).register(router);
-        EventHub hub = new EventHub(clock);
         this.watch = new StationWatch(config.directory(), registry, hub, playout.events(), clock);
         registry.addListener(watch);
         alerts.onChange(a -> hub.publish("alert", null, Map.of("alert", a, "stations", alerts.stations(a))));
@@ -205,6 +218,7 @@ public final class LoaServer implements AutoCloseable {
             library.rescan();
         }
         history.prune();
+        libraryLoudness.start();
         receiverPort = gateway.start();
         // What was on air and what was missed are settled before the API opens, so no client sees the
         // state before recovery.
@@ -237,10 +251,17 @@ public final class LoaServer implements AutoCloseable {
         return registry;
     }
 
+    /** Where audio made inside the server (text to speech) enters the library, converted and normalised. */
+    public AudioIngest ingest() {
+        return ingest;
+    }
+
     @Override
     public void close() {
         http.close();
         speech.close();
+        ingest.close();
+        libraryLoudness.close();
         alerts.close();
         watch.close();
         schedules.close();

@@ -15,9 +15,21 @@ final class ConfigFiles {
                       Integer emergencyVolume, Integer writeBufferLowBytes, Integer writeBufferHighBytes,
                       Integer sendBufferBytes, Database database, String quietHours, String localTimeZone,
                       Integer alertConfirmAboveCommunes, Long maxUploadBytes, Boolean publicMetrics, Http http,
-                      ReceiverLimitsEntry receiverLimits, TlsEntry tls, TtsSettings tts) {
+                      ReceiverLimitsEntry receiverLimits, TlsEntry tls, TtsSettings tts, MediaBlock media) {
         static final ServerFile EMPTY = new ServerFile(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** server.yaml's media block: conversion and loudness (docs/content.md); every key optional. */
+    record MediaBlock(String ffmpeg, Integer conversionThreads, Integer conversionQueue, Boolean reencodeMp3,
+                      StationFormatEntry station, LoudnessEntry loudness) {
+    }
+
+    /** The station MP3 format. */
+    record StationFormatEntry(Integer sampleRate, Integer channels, Integer bitrateKbps) {
+    }
+
+    record LoudnessEntry(Double targetLufs, Double truePeakDbtp) {
     }
 
     /** server.yaml's http block (timeouts, body limit, failed-token limit); every key optional. */

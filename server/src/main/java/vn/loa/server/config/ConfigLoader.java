@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import vn.loa.server.auth.StationSecrets;
 import vn.loa.server.config.ConfigFiles.ServerFile;
 import vn.loa.server.config.ConfigFiles.StationsFile;
+import vn.loa.server.media.convert.ConversionSettings;
+import vn.loa.server.media.convert.StationFormat;
 import vn.loa.server.station.QuietHours;
 import vn.loa.server.station.StationDirectory;
 import vn.loa.server.store.Database;
@@ -79,12 +81,35 @@ public final class ConfigLoader {
                 Objects.requireNonNullElse(f.maxUploadBytes(), 32L * 1024 * 1024),
                 Objects.requireNonNullElse(f.publicMetrics(), false),
                 f.http() == null ? HttpEdgeSettings.DEFAULT : f.http().settings(),
-                receiverLimits(f.receiverLimits()), tls(f.tls(), configDir), tts(f.tts()));
+                receiverLimits(f.receiverLimits()), tls(f.tls(), configDir), tts(f.tts()), media(f.media()));
     }
 
     /** The tts block (checked as it is read: a wrong engine, command, URL or region stops the start). */
     private static TtsSettings tts(TtsSettings file) {
         return file == null ? TtsSettings.DEFAULT : file;
+    }
+
+    private static ConversionSettings media(ConfigFiles.MediaBlock e) {
+        ConversionSettings d = ConversionSettings.DEFAULT;
+        if (e == null) {
+            return d;
+        }
+        ConfigFiles.StationFormatEntry st = e.station();
+        ConfigFiles.LoudnessEntry l = e.loudness();
+        try {
+            StationFormat format = st == null ? d.station() : new StationFormat(
+                    Objects.requireNonNullElse(st.sampleRate(), d.station().sampleRate()),
+                    Objects.requireNonNullElse(st.channels(), d.station().channels()),
+                    Objects.requireNonNullElse(st.bitrateKbps(), d.station().bitrateKbps()));
+            return new ConversionSettings(Objects.requireNonNullElse(e.ffmpeg(), d.ffmpeg()),
+                    Objects.requireNonNullElse(e.conversionThreads(), d.conversionThreads()),
+                    Objects.requireNonNullElse(e.conversionQueue(), d.queue()), format,
+                    l == null || l.targetLufs() == null ? d.targetLufs() : l.targetLufs(),
+                    l == null || l.truePeakDbtp() == null ? d.truePeakDbtp() : l.truePeakDbtp(),
+                    Objects.requireNonNullElse(e.reencodeMp3(), d.reencodeMp3()));
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException("server.yaml: " + ex.getMessage());
+        }
     }
 
     private static ReceiverLimits receiverLimits(ConfigFiles.ReceiverLimitsEntry e) {

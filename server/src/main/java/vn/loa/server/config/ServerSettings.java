@@ -2,6 +2,7 @@ package vn.loa.server.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import vn.loa.server.media.convert.ConversionSettings;
 import vn.loa.server.station.QuietHours;
 
 /**
@@ -25,6 +26,7 @@ import vn.loa.server.station.QuietHours;
  * @param receiverLimits      caps on receivers before and after the handshake
  * @param tls                 TLS on the receiver and HTTP ports, or {@link TlsSettings#OFF}
  * @param tts                 text to speech: engine, voices, number reading region, limits (issue 16)
+ * @param media               conversion and loudness of uploads (server.yaml's media block)
  */
 public record ServerSettings(String bindAddress, int receiverPort, int httpPort, long heartbeatIntervalMs,
                              long handshakeTimeoutMs, long commandTimeoutMs, int apiThreads, Path configDir,
@@ -34,7 +36,7 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
                              String databaseUser, String databasePassword, int databasePoolSize,
                              QuietHours quietHours, ZoneId localZone, int alertConfirmAboveCommunes,
                              long maxUploadBytes, boolean publicMetrics, HttpEdgeSettings http,
-                             ReceiverLimits receiverLimits, TlsSettings tls, TtsSettings tts) {
+                             ReceiverLimits receiverLimits, TlsSettings tls, TtsSettings tts, ConversionSettings media) {
 
     public static final int DEFAULT_RECEIVER_PORT = 7700;
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -71,7 +73,7 @@ public record ServerSettings(String bindAddress, int receiverPort, int httpPort,
                 commandTimeoutMs, apiThreads, configDir, dataDir, stationsFile, secretsFile, mediaDir, attentionTone,
                 emergencyVolume, writeBufferLowBytes, writeBufferHighBytes, sendBufferBytes, databaseUrl, databaseUser,
                 databasePassword, databasePoolSize, quietHours, localZone, alertConfirmAboveCommunes, maxUploadBytes,
-                publicMetrics, this.http, receiverLimits, tls, tts);
+                publicMetrics, this.http, receiverLimits, tls, tts, media);
     }
 
     private static void requirePort(int port, String name) {

@@ -57,7 +57,7 @@ public final class MediaLibrary {
         int reused = 0;
         if (Files.isDirectory(root)) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (Path p : files.filter(Files::isRegularFile).filter(this::listed).sorted().toList()) {
                     String name = p.getFileName().toString().toLowerCase();
                     if (name.endsWith(".mp3")) {
                         long size = sizeOf(p);
@@ -100,8 +100,26 @@ public final class MediaLibrary {
         return new ScanReport(changed.size(), reused, removed.size());
     }
 
-    /** Judges a file as the scan would, under the library path it is to have (for uploads). */
-    MediaEntry judge(Path file, String asPath) {
+    /**
+     * Whether a file belongs to the library: nothing under a hidden name or folder is an item (the
+     * originals kept beside converted files, an upload on its way into place).
+     */
+    private boolean listed(Path file) {
+        for (Path part : root.relativize(file.toAbsolutePath().normalize())) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The folder the library reads. */
+    public Path root() {
+        return root;
+    }
+
+    /** Judges a file as the scan would, under the library path it is to have (for uploads and conversions). */
+    public MediaEntry judge(Path file, String asPath) {
         return inspect(file, asPath);
     }
 

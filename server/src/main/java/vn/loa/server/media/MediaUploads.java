@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class MediaUploads {
     private static final Logger log = LoggerFactory.getLogger(MediaUploads.class);
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,99}\\.mp3");
+    /** Uploads as they came, beside the station MP3s made of them; hidden, so never a library item. */
+    public static final String ORIGINALS = ".originals";
     private final MediaLibrary library;
     private final Path folder;
 
@@ -28,7 +30,7 @@ public final class MediaUploads {
         private final Kind kind;
         private final String code;
 
-        Refused(Kind kind, String message) {
+        public Refused(Kind kind, String message) {
             this(kind, switch (kind) {
                 case INVALID -> "invalid_file_name";
                 case EXISTS -> "name_taken";
@@ -36,7 +38,7 @@ public final class MediaUploads {
             }, message);
         }
 
-        Refused(Kind kind, String code, String message) {
+        public Refused(Kind kind, String code, String message) {
             super(message);
             this.kind = kind;
             this.code = code;
@@ -75,7 +77,8 @@ public final class MediaUploads {
         this.folder = folder.toAbsolutePath().normalize();
     }
 
-    public synchronized MediaEntry store(String name, byte[] bytes, boolean replace) {
+    /** Refuses a library name an upload may not take: not NAME, not storable here, or taken without replace. */
+    public void requireFreeName(String name, boolean replace) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new Refused(Refused.Kind.INVALID, "file name must end in .mp3 and use letters, digits, space, . _ - "
                     + "(at most 104 characters, no folders), not '" + name + "'");
@@ -84,10 +87,52 @@ public final class MediaUploads {
         if (unstorable != null) {
             throw new Refused(Refused.Kind.INVALID, unstorable);
         }
-        Path target = folder.resolve(name);
-        if (Files.exists(target) && !replace) {
+        if (Files.exists(folder.resolve(name)) && !replace) {
             throw new Refused(Refused.Kind.EXISTS, name + " is already in the library; add ?replace=true to replace it");
         }
+    }
+
+    /**
+     * Puts a finished station MP3 (made in the conversion work folder) into the library under {@code name}, and
+     * keeps the upload as it came in the hidden originals folder, where the scan does not list it.
+     *
+     * @param original null when the stored file is the upload itself
+     */
+    public synchronized MediaEntry place(Path finished, String name, boolean replace, Path original,
+                                         String originalName) {
+        requireFreeName(name, replace);
+        try {
+            MediaEntry verdict = library.judge(finished, name);
+            if (!verdict.accepted()) {
+                throw new Refused(Refused.Kind.INVALID, Mp3Refusals.code(verdict.reason()),
+                        name + " was refused after conversion: " + verdict.reason());
+            }
+            if (original != null) {
+                Path originals = Files.createDirectories(folder.resolve(ORIGINALS));
+                Files.move(original, originals.resolve(originalName), StandardCopyOption.REPLACE_EXISTING);
+            }
+            // The work folder may be on another file system: the file comes over under a hidden name first,
+            // so the library never sees half of it, and is renamed into place atomically.
+            Path temp = folder.resolve(".upload-" + UUID.randomUUID() + ".tmp");
+            try {
+                Files.move(finished, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            library.rescan();
+            log.info("Stored {} from {} ({} ms)", name, originalName, verdict.durationMs());
+            return library.entry(name).orElse(verdict);
+        } catch (IOException e) {
+            throw new Refused(Refused.Kind.NO_SPACE, "could not store " + name + ": " + e.getMessage()
+                    + " (nothing was kept)");
+        }
+    }
+
+    public synchronized MediaEntry store(String name, byte[] bytes, boolean replace) {
+        requireFreeName(name, replace);
+        Path target = folder.resolve(name);
         Path temp = folder.resolve(".upload-" + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(folder);

@@ -95,6 +95,9 @@ class LibraryBrowserTest {
         assertEquals("commune-a", media("ban-tin-ca-dong.mp3").get("area").asText());
         assertTrue(browser.text(By.cssSelector(card + " .date")).matches("\\d\\d/\\d\\d/\\d{4}"), "dates as dd/MM/yyyy");
         assertTrue(browser.text(By.cssSelector(card + " .length")).matches("\\d+:\\d\\d"), "lengths as m:ss");
+        String loudness = browser.text(By.cssSelector(card + " .loudness"));
+        assertTrue(java.util.regex.Pattern.compile("\u2212(15|16|17),\\d LUFS").matcher(loudness).find(),
+                "loudness the Vietnamese way, at the target (issue 16): " + loudness);
         assertEquals("Chưa ghi ngôn ngữ", browser.text(By.cssSelector(card + " .lang")));
 
         // A title of its own and its language.

@@ -3,6 +3,7 @@ package vn.loa.server.media;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,15 +96,18 @@ class LibraryOwnershipTest {
         assertEquals(201, uploaded.status(), uploaded.toString());
         assertEquals("ban-tin-xa-a.mp3", uploaded.body().get("id").asText());
         assertEquals("commune-a", uploaded.body().get("area").asText());
+        byte[] stored = Files.readAllBytes(media.resolve("ban-tin-xa-a.mp3")); // converted on the way in (issue 16)
 
         TestServer.Reply replace = operatorB.post("/api/media?name=ban-tin-xa-a.mp3&replace=true", "audio/mpeg", tone);
         assertEquals(403, replace.status(), replace.toString());
         assertEquals("library_item_not_yours", replace.body().get("code").asText());
-        assertArrayEquals(bulletin, Files.readAllBytes(media.resolve("ban-tin-xa-a.mp3")), "the file is untouched");
+        assertArrayEquals(stored, Files.readAllBytes(media.resolve("ban-tin-xa-a.mp3")), "the file is untouched");
         assertEquals(403, operatorB.post("/api/media?name=tone.mp3&replace=true", "audio/mpeg", tone).status(),
                 "a file shipped with the server is read-only for operators");
         assertEquals(201, district.post("/api/media?name=ban-tin-xa-a.mp3&replace=true", "audio/mpeg", tone).status());
-        assertArrayEquals(tone, Files.readAllBytes(media.resolve("ban-tin-xa-a.mp3")));
+        assertArrayEquals(tone, Files.readAllBytes(media.resolve(".originals/ban-tin-xa-a.mp3")),
+                "the tone went in (kept as it came beside the station MP3 made of it)");
+        assertFalse(java.util.Arrays.equals(stored, Files.readAllBytes(media.resolve("ban-tin-xa-a.mp3"))));
         JsonNode listed = StreamSupport.stream(operatorB.get("/api/media").body().spliterator(), false)
                 .filter(e -> e.get("path").asText().equals("ban-tin-xa-a.mp3")).findFirst().orElseThrow();
         assertEquals("commune-a", listed.get("area").asText(), "replacing keeps the owner; every role still lists it");
