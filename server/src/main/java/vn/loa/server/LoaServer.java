@@ -170,7 +170,8 @@ public final class LoaServer implements AutoCloseable {
                 .map(ScheduleView::id).toList(), playlists::restoreFiles, clock);
         new MediaEditsApi(library, mediaEdits, libraryGuard).register(router);
         this.speech = SpeechService.from(s.tts(), s.dataDir().resolve("tts-work"));
-        SpeechLibrary speechLibrary = new UploadedSpeech(library, uploads, libraryGuard, speech.ffmpeg(), speech.workDir());
+        SpeechLibrary speechLibrary = new UploadedSpeech(library, uploads, libraryGuard, speech.ffmpeg(), speech.workDir(),
+                ingest);
         new TtsApi(speech, speechLibrary, library, mediaEdits, mediaMeta, libraryGuard, s.localZone()).register(router);
         new PlaylistsApi(library, playlists, name -> schedules.list().stream()
                 .filter(v -> name.equals(v.broadcast().playlist())).map(ScheduleView::id).toList(), libraryGuard)

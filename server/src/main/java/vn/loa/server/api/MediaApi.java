@@ -118,14 +118,19 @@ public final class MediaApi {
             }, e.code(), e.getMessage()).withParam("file", name).withParam("name", name);
         }
         if (failure instanceof ConversionRefused e) {
-            return new ApiException(switch (e.kind()) {
-                case UNDECODABLE -> HttpResponseStatus.UNPROCESSABLE_ENTITY;
-                case UNSUPPORTED -> HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE;
-                case BUSY -> HttpResponseStatus.SERVICE_UNAVAILABLE;
-                case FAILED -> HttpResponseStatus.INTERNAL_SERVER_ERROR;
-            }, e.code(), e.getMessage()).withParams(e.params());
+            return conversionRefused(e);
         }
         return failure instanceof RuntimeException r ? r : new CompletionException(failure);
+    }
+
+    /** A refused conversion in the API's words; also for speech, which enters the library the same way. */
+    static ApiException conversionRefused(ConversionRefused e) {
+        return new ApiException(switch (e.kind()) {
+            case UNDECODABLE -> HttpResponseStatus.UNPROCESSABLE_ENTITY;
+            case UNSUPPORTED -> HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE;
+            case BUSY -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+            case FAILED -> HttpResponseStatus.INTERNAL_SERVER_ERROR;
+        }, e.code(), e.getMessage()).withParams(e.params());
     }
 
     /** Every file, each with {@code mayChange}: whether the caller's scope covers its area (the guard's rule). */

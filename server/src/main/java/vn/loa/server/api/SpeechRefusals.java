@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import vn.loa.server.media.MediaEdits;
 import vn.loa.server.media.MediaUploads;
+import vn.loa.server.media.convert.ConversionRefused;
 import vn.loa.server.tts.SpeechFailed;
 import vn.loa.server.tts.SpeechRefused;
 
@@ -60,6 +61,9 @@ final class SpeechRefusals {
                 case EXISTS -> HttpResponseStatus.CONFLICT;
                 case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
             }, e.code(), e.getMessage());
+        }
+        if (cause instanceof ConversionRefused e) {
+            return MediaApi.conversionRefused(e);
         }
         if (cause instanceof MediaEdits.Invalid e) {
             return ApiException.badRequest(e.getMessage()).withCode(e.code());

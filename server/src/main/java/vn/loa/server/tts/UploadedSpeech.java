@@ -9,15 +9,17 @@ import vn.loa.server.media.LibraryOwners;
 import vn.loa.server.media.MediaEntry;
 import vn.loa.server.media.MediaLibrary;
 import vn.loa.server.media.MediaUploads;
+import vn.loa.server.media.convert.AudioIngest;
 import vn.loa.server.policy.LibraryGuard;
 
 /**
  * Speech into the library exactly as an upload goes: encoded to the library's MP3 (loudness −16 LUFS),
  * then through {@link MediaUploads} (judged like any MP3, atomic rename) under the {@link LibraryGuard}
- * (the speaker's area, a name that exists is refused, not replaced).
+ * (the speaker's area, a name that exists is refused, not replaced). At the library's own rate it goes
+ * through {@link AudioIngest} when there is one, the one path every recording takes into the library.
  */
 public record UploadedSpeech(MediaLibrary library, MediaUploads uploads, LibraryGuard guard, Ffmpeg ffmpeg,
-                             Path workDir) implements SpeechLibrary {
+                             Path workDir, AudioIngest ingest) implements SpeechLibrary {
 
     @Override
     public void remove(String path, Principal who) {
@@ -29,6 +31,11 @@ public record UploadedSpeech(MediaLibrary library, MediaUploads uploads, Library
 
     @Override
     public MediaEntry add(Path wav, String name, Principal who, Integer sampleRate, String area) {
+        if (sampleRate == null && ingest != null) {
+            // At the library's own rate speech is a recording like any other: one conversion, measured and
+            // brought to the loudness target by a gain (loudnorm's own pass was most of a long text's time).
+            return ingest.ingest(wav, name, who, area, false);
+        }
         Path mp3 = null;
         try {
             mp3 = Files.createTempFile(Files.createDirectories(workDir), "library-", ".mp3");

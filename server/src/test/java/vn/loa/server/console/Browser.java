@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
@@ -93,6 +94,19 @@ final class Browser implements AutoCloseable {
 
     /** The trimmed text of the first element {@code by} finds, or "" when there is none. */
     String text(By by) {
+        // A live update may redraw the element between finding and reading it: find it again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return textOnce(by);
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String textOnce(By by) {
         List<WebElement> found = driver.findElements(by);
         if (found.isEmpty()) {
             return "";
