@@ -111,16 +111,21 @@ public final class MediaApi {
     /** The library's and the converter's refusals in the API's words; anything else as it is. */
     private static RuntimeException refusal(Throwable failure, String name) {
         if (failure instanceof MediaUploads.Refused e) {
-            return new ApiException(switch (e.kind()) {
-                case INVALID -> HttpResponseStatus.BAD_REQUEST;
-                case EXISTS -> HttpResponseStatus.CONFLICT;
-                case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
-            }, e.code(), e.getMessage()).withParam("file", name).withParam("name", name);
+            return uploadRefused(e).withParam("file", name).withParam("name", name);
         }
         if (failure instanceof ConversionRefused e) {
             return conversionRefused(e);
         }
         return failure instanceof RuntimeException r ? r : new CompletionException(failure);
+    }
+
+    /** A refused store in the API's words; also for speech, which stores through the same library. */
+    static ApiException uploadRefused(MediaUploads.Refused e) {
+        return new ApiException(switch (e.kind()) {
+            case INVALID -> HttpResponseStatus.BAD_REQUEST;
+            case EXISTS -> HttpResponseStatus.CONFLICT;
+            case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
+        }, e.code(), e.getMessage());
     }
 
     /** A refused conversion in the API's words; also for speech, which enters the library the same way. */

@@ -53,7 +53,7 @@ public final class MediaEditsApi {
             return ApiResponse.ok(MediaApi.view(library, entry, guard.areaOf(LibraryOwners.Kind.MEDIA, now),
                     edits.meta(now).orElse(null)));
         } catch (MediaEdits.InUse e) {
-            return inUse(path, e);
+            throw inUse(path, e);
         } catch (MediaEdits.Invalid e) {
             throw new ApiException(HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage());
         } catch (MediaUploads.Refused e) {
@@ -76,7 +76,7 @@ public final class MediaEditsApi {
                         return true;
                     });
         } catch (MediaEdits.InUse e) {
-            return inUse(path, e);
+            throw inUse(path, e);
         } catch (MediaUploads.Refused e) {
             throw new ApiException(HttpResponseStatus.INSUFFICIENT_STORAGE, "media_not_stored", e.getMessage());
         }
@@ -90,21 +90,14 @@ public final class MediaEditsApi {
         return new ApiException(HttpResponseStatus.NOT_FOUND, "media_not_found", path + " is not in the library");
     }
 
-    /** 409 media_in_use with who uses it, so the console can name them. */
-    private static ApiResponse inUse(String path, MediaEdits.InUse e) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", path);
-        params.put("playlists", String.join(", ", e.playlists()));
-        params.put("schedules", String.join(", ", e.schedules().stream().map(String::valueOf).toList()));
-        params.put("playlistCount", e.playlists().size());
-        params.put("scheduleCount", e.schedules().size());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", 409);
-        body.put("code", "media_in_use");
-        body.put("error", e.getMessage());
-        body.put("params", params);
-        body.put("id", path);
-        return new ApiResponse(HttpResponseStatus.CONFLICT, body);
+    /** 409 media_in_use with who uses it, so the console can name them; rendered like every refusal. */
+    private static ApiException inUse(String path, MediaEdits.InUse e) {
+        return new ApiException(HttpResponseStatus.CONFLICT, "media_in_use", e.getMessage())
+                .withParam("name", path)
+                .withParam("playlists", String.join(", ", e.playlists()))
+                .withParam("schedules", String.join(", ", e.schedules().stream().map(String::valueOf).toList()))
+                .withParam("playlistCount", e.playlists().size())
+                .withParam("scheduleCount", e.schedules().size());
     }
 
     /** A text field: null when absent, null or blank. */

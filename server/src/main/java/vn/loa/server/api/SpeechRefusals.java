@@ -56,11 +56,7 @@ final class SpeechRefusals {
             return new ApiException(HttpResponseStatus.CONFLICT, "name_taken", e.getMessage()).withParam("name", e.name);
         }
         if (cause instanceof MediaUploads.Refused e) {
-            return new ApiException(switch (e.kind()) {
-                case INVALID -> HttpResponseStatus.BAD_REQUEST;
-                case EXISTS -> HttpResponseStatus.CONFLICT;
-                case NO_SPACE -> HttpResponseStatus.INSUFFICIENT_STORAGE;
-            }, e.code(), e.getMessage());
+            return MediaApi.uploadRefused(e);
         }
         if (cause instanceof ConversionRefused e) {
             return MediaApi.conversionRefused(e);
