@@ -56,6 +56,16 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
+    /** Signs in with a bearer token, through the sign-in page's folded token form, and waits for the overview. */
+    void signInWithToken(String base, String token) {
+        driver.get(base + "/");
+        await().atMost(ACT).until(() -> !driver.findElements(By.id("token")).isEmpty());
+        click(By.cssSelector("#login-with-token summary"));
+        driver.findElement(By.id("token")).sendKeys(token);
+        click(By.id("sign-in"));
+        await().atMost(ACT).until(() -> !driver.findElements(By.id("count-online")).isEmpty());
+    }
+
     /** Saves what the page looks like now under target/screenshots/NAME.png. */
     void screenshot(String name) throws IOException {
         Files.createDirectories(SHOTS);

@@ -62,12 +62,7 @@ class LibraryBrowserTest {
         var driver = browser.driver;
         driver.manage().window().setSize(new Dimension(width, height));
         String base = "http://127.0.0.1:" + server.httpPort();
-        driver.get(base + "/");
-        await().atMost(WAIT).until(() -> !driver.findElements(By.id("token")).isEmpty());
-        browser.click(By.cssSelector("#login-with-token summary"));
-        driver.findElement(By.id("token")).sendKeys(token);
-        browser.click(By.id("sign-in"));
-        await().atMost(WAIT).until(() -> !driver.findElements(By.id("count-online")).isEmpty());
+        browser.signInWithToken(base, token);
         driver.get(base + "/#/library");
         await().atMost(WAIT).until(() -> !driver.findElements(By.cssSelector("#media li[data-path='tone.mp3']")).isEmpty());
         assertNoSidewaysScroll(size);

@@ -165,12 +165,7 @@ class RecordBrowserTest {
         var driver = browser.driver;
         driver.manage().window().setSize(new Dimension(width, height));
         String base = "http://127.0.0.1:" + server.httpPort();
-        driver.get(base + "/");
-        await().atMost(WAIT).until(() -> !driver.findElements(By.id("token")).isEmpty());
-        browser.click(By.cssSelector("#login-with-token summary"));
-        driver.findElement(By.id("token")).sendKeys(token);
-        browser.click(By.id("sign-in"));
-        await().atMost(WAIT).until(() -> !driver.findElements(By.id("count-online")).isEmpty());
+        browser.signInWithToken(base, token);
         if (role.equals("technician")) {
             // The menu offers recording to content staff only; a technician who follows a link is told why.
             assertTrue(browser.driver.findElements(By.cssSelector("#nav a[href='#/record']:not([hidden])")).isEmpty(),

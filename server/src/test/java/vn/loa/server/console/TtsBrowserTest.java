@@ -61,12 +61,7 @@ class TtsBrowserTest {
             browser.desktop();
         }
         String base = "http://127.0.0.1:" + server.httpPort();
-        driver.get(base + "/");
-        await().atMost(WAIT).until(() -> !driver.findElements(By.id("token")).isEmpty());
-        browser.click(By.cssSelector("#login-with-token summary"));
-        driver.findElement(By.id("token")).sendKeys(token);
-        browser.click(By.id("sign-in"));
-        await().atMost(WAIT).until(() -> !driver.findElements(By.id("count-online")).isEmpty());
+        browser.signInWithToken(base, token);
         browser.click(By.cssSelector("#nav a[href='#/tts']"));
         await().atMost(WAIT).until(() -> !driver.findElements(By.cssSelector("#tts-voice option")).isEmpty());
         assertEquals("Đọc văn bản thành giọng nói — Loa", driver.getTitle());
